@@ -1,0 +1,28 @@
+package org.prefixd.api;
+
+/**
+ * Event Admin topics prefixd posts on. Every event carries {@link #PROP_INTERFACE} and
+ * {@link #PROP_REASON}; more properties are documented per topic.
+ */
+public final class Topics {
+    private Topics() {
+    }
+
+    /** Every prefixd topic starts with this. Subscribe to "prefixd/*" for all of them. */
+    public static final String PREFIX = "prefixd/";
+    /** A WanLink was registered (the link carries IPv6). */
+    public static final String LINK_UP = "prefixd/link/UP";
+    /** A WanLink was re-registered with new details (peer, pppd session). */
+    public static final String LINK_CHANGED = "prefixd/link/CHANGED";
+    /** A WanLink was withdrawn after the debounce. */
+    public static final String LINK_DOWN = "prefixd/link/DOWN";
+
+    /** Event property: the interface name. */
+    public static final String PROP_INTERFACE = "interface";
+    /** Event property: why, in a few words (e.g. "carrier lost", "pppd ipv6-down"). */
+    public static final String PROP_REASON = "reason";
+    /** Event property on link events: our link-local address. */
+    public static final String PROP_LOCAL = "local";
+    /** Event property on link events: the peer's link-local address, when known. */
+    public static final String PROP_PEER = "peer";
+}

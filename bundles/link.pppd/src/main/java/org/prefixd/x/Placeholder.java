@@ -1,0 +1,1 @@
+package org.prefixd.x; class Placeholder {}
