@@ -33,18 +33,18 @@ public final class LinkLocal {
         int cut = indexOfAny(bare, '%', '/');
         if (cut >= 0) bare = bare.substring(0, cut);
         if (bare.isEmpty() || bare.length() > 45 || bare.indexOf(':') < 0)
-            throw new IllegalArgumentException("'" + printable(text) + "' is not an IPv6 address");
+            throw new IllegalArgumentException("'" + SafeText.printable(text) + "' is not an IPv6 address");
         for (int i = 0; i < bare.length(); i++) {
             char c = bare.charAt(i);
             boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
             if (!hex && c != ':' && c != '.')
-                throw new IllegalArgumentException("'" + printable(text) + "' is not an IPv6 address");
+                throw new IllegalArgumentException("'" + SafeText.printable(text) + "' is not an IPv6 address");
         }
         InetAddress parsed;
         try {
             parsed = InetAddress.getByName(bare); // literal only: checked above
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("'" + printable(text) + "' is not an IPv6 address");
+            throw new IllegalArgumentException("'" + SafeText.printable(text) + "' is not an IPv6 address");
         }
         if (!is(parsed)) throw new IllegalArgumentException(bare + " is not an IPv6 link-local address");
         return require(parsed);
@@ -60,12 +60,4 @@ public final class LinkLocal {
         return -1;
     }
 
-    static String printable(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length() && i < 64; i++) {
-            char c = s.charAt(i);
-            out.append(c >= 0x20 && c < 0x7f ? c : '?');
-        }
-        return out.toString();
-    }
 }

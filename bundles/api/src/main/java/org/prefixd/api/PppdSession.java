@@ -30,6 +30,6 @@ public record PppdSession(long pid, Optional<String> tty, long speed, Optional<S
 
     private static void requireSafe(String what, String value) {
         if (!isSafeText(value))
-            throw new IllegalArgumentException(what + " '" + LinkLocal.printable(value) + "' contains characters that are not allowed");
+            throw new IllegalArgumentException(what + " '" + SafeText.printable(value) + "' contains characters that are not allowed");
     }
 }

@@ -1,0 +1,88 @@
+package org.prefixd.daemon;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+
+import org.prefixd.api.LinkLocal;
+import org.prefixd.api.LinkStatus;
+import org.prefixd.api.PppdSession;
+import org.prefixd.api.WanLink;
+
+/**
+ * What {@code prefixd status} prints, as JSON (for scripts and tests) and as text (for people).
+ * Later issues add leases, prefixes and LANs beside the links.
+ */
+public final class StatusReport {
+    // Parsson, embedded in this bundle: the jakarta.json lookup through ServiceLoader fails in OSGi.
+    static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
+
+    private final List<LinkStatus> links;
+    private final Instant now;
+
+    public StatusReport(List<LinkStatus> links, Instant now) {
+        this.links = links.stream().sorted(Comparator.comparing(LinkStatus::name)).toList();
+        this.now = now;
+    }
+
+    public JsonObject toJson() {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        for (LinkStatus link : links) array.add(linkJson(link));
+        return JSON.createObjectBuilder().add("links", array).build();
+    }
+
+    private JsonObject linkJson(LinkStatus status) {
+        JsonObjectBuilder o = JSON.createObjectBuilder()
+                .add("interface", status.name().value())
+                .add("mode", status.mode().key())
+                .add("state", status.state().name())
+                .add("since", status.since().toString())
+                .add("reason", status.reason());
+        status.link().ifPresent(link -> {
+            o.add("ifindex", link.index()).add("local", LinkLocal.format(link.local()));
+            link.peer().ifPresent(p -> o.add("peer", LinkLocal.format(p)));
+            link.pppd().ifPresent(p -> o.add("pppd", pppdJson(p)));
+        });
+        return o.build();
+    }
+
+    private static JsonObject pppdJson(PppdSession session) {
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("pid", session.pid()).add("speed", session.speed());
+        session.tty().ifPresent(t -> o.add("tty", t));
+        session.ipparam().ifPresent(p -> o.add("ipparam", p));
+        return o.build();
+    }
+
+    public String toText() {
+        StringBuilder out = new StringBuilder();
+        if (links.isEmpty()) out.append("no WAN links configured (add a prefixd.link-<name>.cfg to the configs directory)\n");
+        for (LinkStatus status : links) {
+            out.append(String.format("link %-10s %-10s %-8s %s (%s, %s ago)%n", status.name(), status.state().name().toLowerCase(),
+                    status.mode().key(), status.reason(), status.since(), ago(status.since())));
+            status.link().ifPresent(link -> out.append(details(link)));
+        }
+        return out.toString();
+    }
+
+    private String details(WanLink link) {
+        StringBuilder out = new StringBuilder("     index ").append(link.index()).append(", local ").append(LinkLocal.format(link.local()));
+        link.peer().ifPresent(p -> out.append(", peer ").append(LinkLocal.format(p)));
+        link.pppd().ifPresent(p -> out.append(", pppd pid ").append(p.pid())
+                .append(p.tty().map(t -> " on " + t).orElse(""))
+                .append(p.ipparam().map(i -> " ipparam " + i).orElse("")));
+        return out.append('\n').toString();
+    }
+
+    private String ago(Instant then) {
+        long seconds = Math.max(0, Duration.between(then, now).getSeconds());
+        if (seconds < 120) return seconds + " s";
+        if (seconds < 7200) return seconds / 60 + " min";
+        return seconds / 3600 + " h";
+    }
+}

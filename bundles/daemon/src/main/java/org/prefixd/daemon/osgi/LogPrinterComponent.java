@@ -1,0 +1,70 @@
+package org.prefixd.daemon.osgi;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Locale;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.LogEntry;
+import org.osgi.service.log.LogLevel;
+import org.osgi.service.log.LogListener;
+import org.osgi.service.log.LogReaderService;
+
+/**
+ * Prints the OSGi log to stderr, one line per entry, for the journal or syslog of whoever
+ * started prefixd. Level from the framework property prefixd.log.level (error, warn, info, debug;
+ * default info).
+ */
+@Component(immediate = true, service = {})
+public final class LogPrinterComponent implements LogListener {
+    private final LogReaderService reader;
+    private final LogLevel threshold;
+    private final PrintStream out = System.err;
+
+    @Activate
+    public LogPrinterComponent(BundleContext context, @Reference LogReaderService reader) {
+        this.reader = reader;
+        this.threshold = level(context.getProperty("prefixd.log.level"));
+        // What was logged before this component started (Felix Log keeps a short history), oldest first.
+        java.util.List<LogEntry> earlier = java.util.Collections.list(reader.getLog());
+        java.util.Collections.reverse(earlier);
+        earlier.forEach(this::logged);
+        reader.addLogListener(this);
+    }
+
+    @Deactivate
+    void deactivate() {
+        reader.removeLogListener(this);
+    }
+
+    @Override
+    public void logged(LogEntry entry) {
+        if (!threshold.implies(entry.getLogLevel())) return;
+        // Felix Log also records every bundle and service event ("Events.Bundle", ...): noise here.
+        if (entry.getLoggerName() != null && entry.getLoggerName().startsWith("Events.")) return;
+        String source = entry.getBundle() == null ? "framework" : entry.getBundle().getSymbolicName();
+        StringBuilder line = new StringBuilder(160)
+                .append(Instant.ofEpochMilli(entry.getTime())).append(' ')
+                .append(String.format("%-5s", entry.getLogLevel().name())).append(' ')
+                .append(source).append(": ").append(entry.getMessage());
+        if (entry.getException() != null) line.append(" (").append(entry.getException()).append(')');
+        synchronized (out) {
+            out.println(line);
+        }
+    }
+
+    private static LogLevel level(String name) {
+        if (name == null || name.isBlank()) return LogLevel.INFO;
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "error" -> LogLevel.ERROR;
+            case "warn", "warning" -> LogLevel.WARN;
+            case "debug" -> LogLevel.DEBUG;
+            case "trace" -> LogLevel.TRACE;
+            default -> LogLevel.INFO;
+        };
+    }
+}

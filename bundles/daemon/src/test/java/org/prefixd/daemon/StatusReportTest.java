@@ -1,0 +1,65 @@
+package org.prefixd.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.prefixd.api.InterfaceName;
+import org.prefixd.api.LinkLocal;
+import org.prefixd.api.LinkMode;
+import org.prefixd.api.LinkStatus;
+import org.prefixd.api.PppdSession;
+import org.prefixd.api.WanLink;
+
+class StatusReportTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    private static final LinkStatus PPP_UP = new LinkStatus(InterfaceName.of("ppp0"), LinkMode.PPPD, LinkStatus.State.UP,
+            NOW.minusSeconds(90), "usable", Optional.of(new WanLink(InterfaceName.of("ppp0"), 5, LinkLocal.parse("fe80::1"),
+            Optional.of(LinkLocal.parse("fe80::2")), LinkMode.PPPD,
+            Optional.of(new PppdSession(4242, Optional.of("/dev/ttyS0"), 115200, Optional.empty())))));
+    private static final LinkStatus ETH_DOWN = new LinkStatus(InterfaceName.of("eth1"), LinkMode.ETHERNET, LinkStatus.State.DOWN,
+            NOW.minusSeconds(3600 * 5), "no carrier", Optional.empty());
+
+    @Test
+    void printsEveryLinkAsJsonSortedByName() {
+        JsonObject json = new StatusReport(List.of(PPP_UP, ETH_DOWN), NOW).toJson();
+        assertEquals(2, json.getJsonArray("links").size());
+        JsonObject eth = json.getJsonArray("links").getJsonObject(0);
+        assertEquals("eth1", eth.getString("interface"));
+        assertEquals("DOWN", eth.getString("state"));
+        assertEquals("no carrier", eth.getString("reason"));
+        JsonObject ppp = json.getJsonArray("links").getJsonObject(1);
+        assertEquals("fe80::2", ppp.getString("peer"));
+        assertEquals(5, ppp.getInt("ifindex"));
+        assertEquals(4242, ppp.getJsonObject("pppd").getInt("pid"));
+        assertEquals("/dev/ttyS0", ppp.getJsonObject("pppd").getString("tty"));
+    }
+
+    @Test
+    void printsTextForPeople() {
+        String text = new StatusReport(List.of(PPP_UP, ETH_DOWN), NOW).toText();
+        assertTrue(text.contains("ppp0") && text.contains("up") && text.contains("90 s ago"), text);
+        assertTrue(text.contains("peer fe80::2, pppd pid 4242 on /dev/ttyS0"), text);
+        assertTrue(text.contains("5 h ago"), text);
+    }
+
+    @Test
+    void saysHowToAddALinkWhenNoneIsConfigured() {
+        assertTrue(new StatusReport(List.of(), NOW).toText().contains("prefixd.link-<name>.cfg"));
+    }
+
+    @Test
+    void understandsOnlyTheDocumentedRequests() {
+        assertEquals(ControlRequest.STATUS_JSON, ControlRequest.parse(" status   --json\n"));
+        assertEquals(ControlRequest.RELOAD, ControlRequest.parse("reload"));
+        assertThrows(IllegalArgumentException.class, () -> ControlRequest.parse("status; reboot"));
+    }
+}

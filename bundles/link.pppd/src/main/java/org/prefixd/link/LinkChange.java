@@ -1,0 +1,20 @@
+package org.prefixd.link;
+
+import org.prefixd.api.WanLink;
+
+/** What the shell must do with the WanLink service after a decision of the {@link LinkTracker}. */
+public sealed interface LinkChange {
+    String reason();
+
+    /** Register a WanLink: the link carries IPv6 now. */
+    record Up(WanLink link, String reason) implements LinkChange {
+    }
+
+    /** Replace the registered WanLink's details (another peer, another pppd session). */
+    record Changed(WanLink link, String reason) implements LinkChange {
+    }
+
+    /** Withdraw the WanLink: the link stayed unusable for the whole debounce. */
+    record Down(WanLink link, String reason) implements LinkChange {
+    }
+}

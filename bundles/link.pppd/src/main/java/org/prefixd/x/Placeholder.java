@@ -1,1 +1,0 @@
-package org.prefixd.x; class Placeholder {}
