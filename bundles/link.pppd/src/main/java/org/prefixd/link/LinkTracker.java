@@ -48,6 +48,7 @@ public final class LinkTracker {
     private Instant since;
     private String reason = "not seen yet";
     private Optional<Instant> downAt = Optional.empty();
+    private Instant upSince;
 
     public LinkTracker(InterfaceName name, LinkMode mode, Duration debounce, Instant now) {
         this.name = Objects.requireNonNull(name, "name");
@@ -114,15 +115,18 @@ public final class LinkTracker {
             if (registered.isEmpty()) {
                 registered = Optional.of(candidate);
                 enter(LinkStatus.State.UP, "usable", now);
+                upSince = now;
                 return new Decision(List.of(new LinkChange.Up(candidate, "usable")), Optional.empty());
             }
             downAt = Optional.empty();
             if (registered.get().equals(candidate)) {
-                if (state != LinkStatus.State.UP) enter(LinkStatus.State.UP, "usable again within the debounce", now);
+                // A flap inside the debounce: the link has been up all along.
+                if (state != LinkStatus.State.UP) enter(LinkStatus.State.UP, "usable (a flap inside the debounce)", upSince);
                 return new Decision(List.of(), Optional.empty());
             }
             registered = Optional.of(candidate);
             enter(LinkStatus.State.UP, "details changed", now);
+            upSince = now;
             return new Decision(List.of(new LinkChange.Changed(candidate, "details changed")), Optional.empty());
         }
         if (registered.isEmpty()) {

@@ -72,9 +72,11 @@ class LinkTrackerTest {
         assertEquals(List.of(), lost.changes());
         assertEquals(Optional.of(now.plus(DEBOUNCE)), lost.wakeAt());
         assertEquals(LinkStatus.State.GOING_DOWN, tracker.status().state());
+        Instant upSince = tracker.status().since();
         advance(Duration.ofMillis(1999));
         assertEquals(List.of(), tracker.tick(now).changes());
         assertEquals(List.of(), tracker.kernel(usable(), now).changes());
+        assertEquals(upSince, tracker.status().since(), "the link has been up all along");
         advance(Duration.ofSeconds(10));
         assertEquals(List.of(), tracker.tick(now).changes());
         assertEquals(LinkStatus.State.UP, tracker.status().state());

@@ -1,0 +1,120 @@
+package org.prefixd.e2e;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+
+/** The real prefixd, started through runtime/bin/prefixd inside a namespace. */
+final class Prefixd implements AutoCloseable {
+    static final Path ROOT = Path.of(System.getProperty("prefixd.root", "../..")).toAbsolutePath().normalize();
+    static final Path LAUNCHER = ROOT.resolve("runtime/bin/prefixd");
+    private static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
+
+    final Path dir;
+    final Path configs;
+    final Path state;
+    final Path run;
+    final Path log;
+    private final Process process;
+
+    Prefixd(Namespace ns, String name, String profile) throws IOException {
+        Path work = Path.of(System.getProperty("prefixd.e2e.work", "target/e2e")).toAbsolutePath();
+        Files.createDirectories(work);
+        this.dir = Files.createTempDirectory(work, name);
+        this.configs = Files.createDirectories(dir.resolve("configs"));
+        this.state = dir.resolve("state");
+        this.run = dir.resolve("run");
+        this.log = dir.resolve("prefixd.log");
+        this.process = new ProcessBuilder("ip", "netns", "exec", ns.name, LAUNCHER.toString(), "--profile", profile,
+                "--configs", configs.toString(), "--state", state.toString(), "--run", run.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .start();
+        Await.until("prefixd's control socket", Duration.ofSeconds(20), () -> {
+            if (!process.isAlive()) throw new AssertionError("prefixd exited with " + process.exitValue() + ":\n" + logText());
+            return Files.exists(run.resolve("control.sock"));
+        });
+    }
+
+    void config(String file, String text) throws IOException {
+        Path temporary = configs.resolve("." + file + ".tmp");
+        Files.writeString(temporary, text);
+        Files.move(temporary, configs.resolve(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    Cmd.Result cli(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--run", run.toString()));
+        return Cmd.run(command);
+    }
+
+    JsonObject status() {
+        Cmd.Result r = cli("status", "--json");
+        if (r.exit() != 0) throw new AssertionError("prefixd status failed: " + r.err() + "\n" + logText());
+        return JSON.createReader(new StringReader(r.out())).readObject();
+    }
+
+    Optional<JsonObject> link(String name) {
+        for (JsonValue v : status().getJsonArray("links")) {
+            JsonObject link = v.asJsonObject();
+            if (link.getString("interface").equals(name)) return Optional.of(link);
+        }
+        return Optional.empty();
+    }
+
+    String state(String name) {
+        return link(name).map(l -> l.getString("state")).orElse("ABSENT");
+    }
+
+    Duration awaitState(String name, String state, Duration timeout) {
+        return Await.until(name + " " + state + " (log:\n" + logTail() + ")", timeout, () -> state.equals(state(name)));
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    String logTail() {
+        String text = logText();
+        return text.length() > 3000 ? text.substring(text.length() - 3000) : text;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM, then the exit code (or an AssertionError if it takes longer than the timeout). */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("prefixd did not stop within " + timeout.toMillis() + " ms of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+        }
+    }
+}
