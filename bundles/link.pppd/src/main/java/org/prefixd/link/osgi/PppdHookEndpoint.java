@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.prefixd.api.InterfaceName;
+import org.prefixd.api.LinkLocal;
 import org.prefixd.link.PppdEvent;
 import org.prefixd.link.PppdHookMessage;
 
@@ -174,7 +175,7 @@ public final class PppdHookEndpoint {
             return;
         }
         log.info("pppd {} on {} (pppd pid {}, local {}, remote {})", event.kind() == PppdEvent.Kind.UP ? "ipv6-up" : "ipv6-down",
-                event.name(), event.session().pid(), event.local().getHostAddress(), event.remote().getHostAddress());
+                event.name(), event.session().pid(), LinkLocal.format(event.local()), LinkLocal.format(event.remote()));
         remember(event, bytes);
         Consumer<PppdEvent> listener = listeners.get(event.name());
         if (listener == null) {

@@ -1,0 +1,26 @@
+package org.prefixd.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The README's run command, as a router owner without a router would run it. */
+class LabIT {
+    @Test
+    void theLabRunsItsWholeDemonstrationAndCleansUp() {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Cmd.Result lab = Cmd.run(List.of("timeout", "120", Prefixd.ROOT.resolve("run-lab").toString(), "--once"));
+        String output = lab.out() + lab.err();
+        assertEquals(0, lab.exit(), output);
+        assertTrue(output.contains("pppd pid"), output);
+        assertTrue(output.contains("(a flap inside the debounce)"), output);
+        assertTrue(output.contains("ppp0 is down: pppd process"), output);
+        assertTrue(output.contains("prefixd exited with 0"), output);
+        String namespaces = Cmd.ok("ip", "netns", "list");
+        assertTrue(!namespaces.contains("prefixd-lab"), "the lab left namespaces behind: " + namespaces);
+    }
+}
