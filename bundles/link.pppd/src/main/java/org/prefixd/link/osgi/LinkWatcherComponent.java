@@ -119,10 +119,12 @@ public final class LinkWatcherComponent implements LinkMonitor {
         tracker = new LinkTracker(s.name(), s.mode(), s.debounce(), clock.instant());
         status = tracker.status();
         knownIndex = 0;
-        kernel = new KernelWatch(s.name(), () -> knownIndex, () -> executor.execute(this::readKernel), log);
-        kernel.start();
+        // The remembered pppd session (replayed by listen) is queued before the first kernel read,
+        // so a link found up after a restart or bundle update is registered once, complete.
         if (s.mode() == org.prefixd.api.LinkMode.PPPD)
             pppdListener = hooks.listen(s.name(), event -> executor.execute(() -> onPppd(event)));
+        kernel = new KernelWatch(s.name(), () -> knownIndex, () -> executor.execute(this::readKernel), log);
+        kernel.start();
         log.info("watching {} in {} mode, debounce {} ms", s.name(), s.mode().key(), s.debounce().toMillis());
     }
 
@@ -138,11 +140,9 @@ public final class LinkWatcherComponent implements LinkMonitor {
         cancel(wakeUp);
         cancel(pppdCheck);
         pppdProcess = Optional.empty();
-        if (registration != null) {
-            WanLink link = registration.getReference() != null ? currentLink() : null;
-            unregister();
-            if (announce && link != null) post(Topics.LINK_DOWN, link, why);
-        }
+        WanLink link = tracker.status().link().orElse(null);
+        unregister();
+        if (announce && link != null) post(Topics.LINK_DOWN, link, why);
     }
 
     private void reconfigure(LinkSettings next) {
@@ -222,10 +222,6 @@ public final class LinkWatcherComponent implements LinkMonitor {
         wakeUp = decision.wakeAt().map(at -> executor.schedule(() -> apply(tracker.tick(clock.instant())),
                 Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS)).orElse(null);
         status = tracker.status();
-    }
-
-    private WanLink currentLink() {
-        return tracker.status().link().orElse(null);
     }
 
     private void register(WanLink link) {
