@@ -27,13 +27,16 @@ final class Prefixd implements AutoCloseable {
     private final Process process;
 
     Prefixd(Namespace ns, String name, String profile) throws IOException {
-        Path work = Path.of(System.getProperty("prefixd.e2e.work", "target/e2e")).toAbsolutePath();
-        Files.createDirectories(work);
-        this.dir = Files.createTempDirectory(work, name);
+        this(ns, newDirectory(name), profile);
+    }
+
+    /** A prefixd that uses the configs, state and run directories of an earlier one in {@code dir}. */
+    Prefixd(Namespace ns, Path dir, String profile) throws IOException {
+        this.dir = dir;
         this.configs = Files.createDirectories(dir.resolve("configs"));
         this.state = dir.resolve("state");
         this.run = dir.resolve("run");
-        this.log = dir.resolve("prefixd.log");
+        this.log = dir.resolve("prefixd-" + System.nanoTime() + ".log");
         this.process = new ProcessBuilder("ip", "netns", "exec", ns.name, LAUNCHER.toString(), "--profile", profile,
                 "--configs", configs.toString(), "--state", state.toString(), "--run", run.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
@@ -42,6 +45,12 @@ final class Prefixd implements AutoCloseable {
             if (!process.isAlive()) throw new AssertionError("prefixd exited with " + process.exitValue() + ":\n" + logText());
             return Files.exists(run.resolve("control.sock"));
         });
+    }
+
+    private static Path newDirectory(String name) throws IOException {
+        Path work = Path.of(System.getProperty("prefixd.e2e.work", "target/e2e")).toAbsolutePath();
+        Files.createDirectories(work);
+        return Files.createTempDirectory(work, name);
     }
 
     void config(String file, String text) throws IOException {
