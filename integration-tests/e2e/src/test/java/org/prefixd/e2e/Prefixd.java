@@ -30,33 +30,46 @@ final class Prefixd implements AutoCloseable {
         this(ns, newDirectory(name), profile);
     }
 
+    static Path newDirectory(String name) throws IOException {
+        Path work = Path.of(System.getProperty("prefixd.e2e.work", "target/e2e")).toAbsolutePath();
+        Files.createDirectories(work);
+        return Files.createTempDirectory(work, name);
+    }
+
     /** A prefixd that uses the configs, state and run directories of an earlier one in {@code dir}. */
     Prefixd(Namespace ns, Path dir, String profile) throws IOException {
+        this(ns, dir, profile, false);
+    }
+
+    /** With {@code shell}, the console profile's Gogo shell reads the commands given to {@link #shell}. */
+    Prefixd(Namespace ns, Path dir, String profile, boolean shell) throws IOException {
         this.dir = dir;
         this.configs = Files.createDirectories(dir.resolve("configs"));
         this.state = dir.resolve("state");
         this.run = dir.resolve("run");
         this.log = dir.resolve("prefixd-" + System.nanoTime() + ".log");
-        this.process = new ProcessBuilder("ip", "netns", "exec", ns.name, LAUNCHER.toString(), "--profile", profile,
-                "--configs", configs.toString(), "--state", state.toString(), "--run", run.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .start();
+        List<String> command = new java.util.ArrayList<>(List.of("ip", "netns", "exec", ns.name, LAUNCHER.toString(), "--profile", profile,
+                "--configs", configs.toString(), "--state", state.toString(), "--run", run.toString()));
+        if (shell) command.add("--shell");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (!shell) builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        this.process = builder.start();
         Await.until("prefixd's control socket", Duration.ofSeconds(20), () -> {
             if (!process.isAlive()) throw new AssertionError("prefixd exited with " + process.exitValue() + ":\n" + logText());
             return Files.exists(run.resolve("control.sock"));
         });
     }
 
-    private static Path newDirectory(String name) throws IOException {
-        Path work = Path.of(System.getProperty("prefixd.e2e.work", "target/e2e")).toAbsolutePath();
-        Files.createDirectories(work);
-        return Files.createTempDirectory(work, name);
-    }
-
     void config(String file, String text) throws IOException {
         Path temporary = configs.resolve("." + file + ".tmp");
         Files.writeString(temporary, text);
         Files.move(temporary, configs.resolve(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Types a command into the Gogo shell (console profile started with a shell). */
+    void shell(String command) throws IOException {
+        process.getOutputStream().write((command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     Cmd.Result cli(String... args) {

@@ -21,6 +21,7 @@ import org.osgi.service.log.LogReaderService;
  */
 @Component(immediate = true, service = {})
 public final class LogPrinterComponent implements LogListener {
+    private static final String REPLAYED = "prefixd.log.history.printed";
     private final LogReaderService reader;
     private final LogLevel threshold;
     private final PrintStream out = System.err;
@@ -29,10 +30,14 @@ public final class LogPrinterComponent implements LogListener {
     public LogPrinterComponent(BundleContext context, @Reference LogReaderService reader) {
         this.reader = reader;
         this.threshold = level(context.getProperty("prefixd.log.level"));
-        // What was logged before this component started (Felix Log keeps a short history), oldest first.
-        java.util.List<LogEntry> earlier = java.util.Collections.list(reader.getLog());
-        java.util.Collections.reverse(earlier);
-        earlier.forEach(this::logged);
+        // Once per JVM, what was logged before this component started (Felix Log keeps a short
+        // history), oldest first. Not again after a bundle update: that history was printed.
+        if (System.getProperty(REPLAYED) == null) {
+            System.setProperty(REPLAYED, "true");
+            java.util.List<LogEntry> earlier = java.util.Collections.list(reader.getLog());
+            java.util.Collections.reverse(earlier);
+            earlier.forEach(this::logged);
+        }
         reader.addLogListener(this);
     }
 

@@ -106,6 +106,7 @@ public final class LinkWatcherComponent implements LinkMonitor {
             log.warn("link watcher did not stop cleanly: {}", e.toString());
         }
         executor.shutdownNow();
+        log.info("stopped watching {}", settings.name());
     }
 
     @Override
