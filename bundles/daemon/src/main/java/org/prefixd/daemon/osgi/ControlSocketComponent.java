@@ -1,16 +1,12 @@
 package org.prefixd.daemon.osgi;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +24,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.prefixd.api.ConfigReload;
+import org.prefixd.api.Directories;
 import org.prefixd.api.LinkMonitor;
 import org.prefixd.api.LinkStatus;
+import org.prefixd.api.PrivateUnixSocket;
 import org.prefixd.daemon.ControlRequest;
 import org.prefixd.daemon.StatusReport;
 
@@ -63,11 +61,10 @@ public final class ControlSocketComponent {
     @Activate
     public ControlSocketComponent(BundleContext context, @Reference(service = LoggerFactory.class) Logger log) throws IOException {
         this.log = log;
-        String dir = context.getProperty("prefixd.run.dir");
-        Path runDir = Path.of(dir == null || dir.isBlank() ? "/run/prefixd" : dir).toAbsolutePath();
+        Path runDir = Directories.run(context.getProperty(Directories.RUN_PROPERTY));
         Files.createDirectories(runDir);
         this.socket = runDir.resolve(SOCKET);
-        this.server = bindPrivately(socket);
+        this.server = PrivateUnixSocket.bind(socket, 8);
         this.acceptor = new Thread(this::serve, "prefixd-control");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -80,23 +77,6 @@ public final class ControlSocketComponent {
         server.close();
         watchdog.shutdownNow();
         Files.deleteIfExists(socket);
-    }
-
-    /** Binds under a temporary name, restricts it to 0600, then renames: never a moment of wider access. */
-    private static ServerSocketChannel bindPrivately(Path socket) throws IOException {
-        Path temporary = socket.resolveSibling("." + socket.getFileName() + "." + ProcessHandle.current().pid());
-        Files.deleteIfExists(temporary);
-        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            channel.bind(UnixDomainSocketAddress.of(temporary), 8);
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            Files.move(temporary, socket, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            channel.close();
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
-        return channel;
     }
 
     private void serve() {

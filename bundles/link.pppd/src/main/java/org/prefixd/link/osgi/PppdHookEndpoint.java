@@ -1,8 +1,6 @@
 package org.prefixd.link.osgi;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
@@ -12,7 +10,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +22,10 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
+import org.prefixd.api.Directories;
 import org.prefixd.api.InterfaceName;
 import org.prefixd.api.LinkLocal;
+import org.prefixd.api.PrivateUnixSocket;
 import org.prefixd.link.PppdEvent;
 import org.prefixd.link.PppdHookMessage;
 
@@ -53,9 +52,9 @@ public final class PppdHookEndpoint {
     @Activate
     public PppdHookEndpoint(BundleContext context, @Reference(service = LoggerFactory.class) Logger log) throws IOException {
         this.log = log;
-        this.runDir = RunDirectory.of(context);
+        this.runDir = Directories.run(context.getProperty(Directories.RUN_PROPERTY));
         Files.createDirectories(runDir);
-        this.server = bindPrivately(runDir.resolve(SOCKET));
+        this.server = PrivateUnixSocket.bind(runDir.resolve(SOCKET), 16);
         this.selector = Selector.open();
         server.configureBlocking(false);
         server.register(selector, SelectionKey.OP_ACCEPT);
@@ -86,23 +85,6 @@ public final class PppdHookEndpoint {
         listeners.put(name, listener);
         rememberedSession(name).ifPresent(listener);
         return () -> listeners.remove(name, listener);
-    }
-
-    /** Binds under a temporary name, restricts it to 0600, then renames: never a moment of wider access. */
-    static ServerSocketChannel bindPrivately(Path socket) throws IOException {
-        Path temporary = socket.resolveSibling("." + socket.getFileName() + "." + ProcessHandle.current().pid());
-        Files.deleteIfExists(temporary);
-        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            channel.bind(UnixDomainSocketAddress.of(temporary), 16);
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            Files.move(temporary, socket, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            channel.close();
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
-        return channel;
     }
 
     private static final class Connection {

@@ -1,0 +1,36 @@
+package org.prefixd.api;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** A listening Unix socket that only its owner (root) can connect to. */
+public final class PrivateUnixSocket {
+    private PrivateUnixSocket() {
+    }
+
+    /**
+     * Binds under a temporary name, restricts it to 0600, then renames it into place: there is no
+     * moment at which the socket is reachable with wider permissions (Java cannot set a umask).
+     */
+    public static ServerSocketChannel bind(Path socket, int backlog) throws IOException {
+        Path temporary = socket.resolveSibling("." + socket.getFileName() + "." + ProcessHandle.current().pid());
+        Files.deleteIfExists(temporary);
+        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.bind(UnixDomainSocketAddress.of(temporary), backlog);
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            Files.move(temporary, socket, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            channel.close();
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        return channel;
+    }
+}
