@@ -30,7 +30,9 @@ final class MetaTypeSchema implements Schema {
     @Override
     public Optional<List<AttributeSpec>> attributes(String pid) {
         for (Bundle bundle : context.getBundles()) {
-            if (bundle.getState() == Bundle.UNINSTALLED) continue;
+            // Only resolved bundles: asking about an INSTALLED one makes Felix resolve it on this
+            // thread, which can take the global lock from a concurrent bundle update and fail it.
+            if ((bundle.getState() & (Bundle.UNINSTALLED | Bundle.INSTALLED)) != 0) continue;
             try {
                 MetaTypeInformation info = metaType.getMetaTypeInformation(bundle);
                 if (info == null) continue;

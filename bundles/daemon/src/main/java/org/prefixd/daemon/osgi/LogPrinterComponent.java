@@ -2,6 +2,10 @@ package org.prefixd.daemon.osgi;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 import org.osgi.framework.BundleContext;
@@ -25,6 +29,7 @@ public final class LogPrinterComponent implements LogListener {
     private final LogReaderService reader;
     private final LogLevel threshold;
     private final PrintStream out = System.err;
+    private final Set<LogEntry> replayed = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     @Activate
     public LogPrinterComponent(BundleContext context, @Reference LogReaderService reader) {
@@ -32,13 +37,18 @@ public final class LogPrinterComponent implements LogListener {
         this.threshold = level(context.getProperty("prefixd.log.level"));
         // Once per JVM, what was logged before this component started (Felix Log keeps a short
         // history), oldest first. Not again after a bundle update: that history was printed.
+        // Felix Log delivers to listeners asynchronously: an entry of the history may also still be
+        // on its way to the listener, so the listener skips what the replay printed.
+        reader.addLogListener(this);
         if (System.getProperty(REPLAYED) == null) {
             System.setProperty(REPLAYED, "true");
-            java.util.List<LogEntry> earlier = java.util.Collections.list(reader.getLog());
-            java.util.Collections.reverse(earlier);
-            earlier.forEach(this::logged);
+            List<LogEntry> earlier = Collections.list(reader.getLog());
+            Collections.reverse(earlier);
+            for (LogEntry entry : earlier) {
+                replayed.add(entry);
+                print(entry);
+            }
         }
-        reader.addLogListener(this);
     }
 
     @Deactivate
@@ -48,6 +58,11 @@ public final class LogPrinterComponent implements LogListener {
 
     @Override
     public void logged(LogEntry entry) {
+        if (replayed.remove(entry)) return;
+        print(entry);
+    }
+
+    private void print(LogEntry entry) {
         if (!threshold.implies(entry.getLogLevel())) return;
         // Felix Log also records every bundle and service event ("Events.Bundle", ...): noise here.
         if (entry.getLoggerName() != null && entry.getLoggerName().startsWith("Events.")) return;
