@@ -25,7 +25,8 @@ import org.osgi.service.log.LogReaderService;
  */
 @Component(immediate = true, service = {})
 public final class LogPrinterComponent implements LogListener {
-    private static final String REPLAYED = "prefixd.log.history.printed";
+    /** The time of the last entry printed, kept in the JVM so that it outlives a bundle update. */
+    private static final String PRINTED_UNTIL = "prefixd.log.printed.until";
     private final LogReaderService reader;
     private final LogLevel threshold;
     private final PrintStream out = System.err;
@@ -35,19 +36,18 @@ public final class LogPrinterComponent implements LogListener {
     public LogPrinterComponent(BundleContext context, @Reference LogReaderService reader) {
         this.reader = reader;
         this.threshold = level(context.getProperty("prefixd.log.level"));
-        // Once per JVM, what was logged before this component started (Felix Log keeps a short
-        // history), oldest first. Not again after a bundle update: that history was printed.
         // Felix Log delivers to listeners asynchronously: an entry of the history may also still be
         // on its way to the listener, so the listener skips what the replay printed.
         reader.addLogListener(this);
-        if (System.getProperty(REPLAYED) == null) {
-            System.setProperty(REPLAYED, "true");
-            List<LogEntry> earlier = Collections.list(reader.getLog());
-            Collections.reverse(earlier);
-            for (LogEntry entry : earlier) {
-                replayed.add(entry);
-                print(entry);
-            }
+        // What was logged while no printer was active (before the first start, or while this
+        // bundle was being updated) is in Felix Log's short history: print the part not printed yet.
+        long printedUntil = Long.getLong(PRINTED_UNTIL, Long.MIN_VALUE);
+        List<LogEntry> earlier = Collections.list(reader.getLog());
+        Collections.reverse(earlier);
+        for (LogEntry entry : earlier) {
+            if (entry.getTime() <= printedUntil) continue;
+            replayed.add(entry);
+            print(entry);
         }
     }
 
@@ -74,6 +74,7 @@ public final class LogPrinterComponent implements LogListener {
         if (entry.getException() != null) line.append(" (").append(entry.getException()).append(')');
         synchronized (out) {
             out.println(line);
+            System.setProperty(PRINTED_UNTIL, Long.toString(entry.getTime()));
         }
     }
 
