@@ -123,10 +123,19 @@ public final class LinkWatcherComponent implements LinkMonitor {
         // The remembered pppd session (replayed by listen) is queued before the first kernel read,
         // so a link found up after a restart or bundle update is registered once, complete.
         if (s.mode() == org.prefixd.api.LinkMode.PPPD)
-            pppdListener = hooks.listen(s.name(), event -> executor.execute(() -> onPppd(event)));
-        kernel = new KernelWatch(s.name(), () -> knownIndex, () -> executor.execute(this::readKernel), log);
+            pppdListener = hooks.listen(s.name(), event -> onExecutor(() -> onPppd(event)));
+        kernel = new KernelWatch(s.name(), () -> knownIndex, () -> onExecutor(this::readKernel), log);
         kernel.start();
         log.info("watching {} in {} mode, debounce {} ms", s.name(), s.mode().key(), s.debounce().toMillis());
+    }
+
+    /** Runs on the link's thread; reports from other threads after deactivation are dropped. */
+    private void onExecutor(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // deactivated: nothing to follow any more
+        }
     }
 
     private void stop(boolean announce, String why) {
