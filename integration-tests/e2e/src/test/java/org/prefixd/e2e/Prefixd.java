@@ -48,7 +48,10 @@ final class Prefixd implements AutoCloseable {
         this.state = dir.resolve("state");
         this.run = dir.resolve("run");
         this.log = dir.resolve("prefixd-" + System.nanoTime() + ".log");
-        List<String> command = new java.util.ArrayList<>(List.of("ip", "netns", "exec", ns.name, LAUNCHER.toString(), "--profile", profile,
+        // Default signal handling even when the test run itself ignores some (e.g. under nohup):
+        // the tests check prefixd's own handling of SIGHUP and SIGTERM.
+        List<String> command = new java.util.ArrayList<>(List.of("env", "--default-signal=HUP,INT,TERM",
+                "ip", "netns", "exec", ns.name, LAUNCHER.toString(), "--profile", profile,
                 "--configs", configs.toString(), "--state", state.toString(), "--run", run.toString()));
         if (shell) command.add("--shell");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

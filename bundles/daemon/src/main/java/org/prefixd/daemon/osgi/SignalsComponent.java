@@ -67,7 +67,12 @@ public final class SignalsComponent {
     private void install(String name, SignalHandler handler) {
         try {
             Signal signal = new Signal(name);
-            previous.put(signal, Signal.handle(signal, handler));
+            SignalHandler before = Signal.handle(signal, handler);
+            previous.put(signal, before);
+            // A signal ignored when the JVM started (nohup, some supervisors) stays ignored.
+            if (before == SignalHandler.SIG_IGN)
+                log.warn("SIG{} was ignored when prefixd started (nohup?) and stays ignored{}", name,
+                        name.equals("HUP") ? "; use 'prefixd reload' instead" : "");
         } catch (IllegalArgumentException e) {
             log.warn("cannot handle SIG{}: {}", name, e.getMessage());
         }
