@@ -1,0 +1,29 @@
+package org.prefixd.dhcp6.codec;
+
+import java.net.Inet6Address;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The body of the options that are a list of IPv6 addresses (DNS, SIP, SNTP, DHCP4o6 servers). */
+final class Addresses {
+    private Addresses() {
+    }
+
+    static List<Inet6Address> read(Reader body) throws DecodeException {
+        if (body.remaining() % 16 != 0)
+            throw body.error("a list of IPv6 addresses cannot be " + body.remaining() + " bytes long (not a multiple of 16)");
+        List<Inet6Address> out = new ArrayList<>(body.remaining() / 16);
+        while (body.hasRemaining()) out.add(body.address("address"));
+        return List.copyOf(out);
+    }
+
+    static List<Inet6Address> check(List<Inet6Address> addresses) {
+        List<Inet6Address> copy = List.copyOf(addresses);
+        if (copy.size() * 16 > 0xffff) throw new IllegalArgumentException(copy.size() + " addresses do not fit an option");
+        return copy;
+    }
+
+    static void write(Writer out, List<Inet6Address> addresses) {
+        for (Inet6Address a : addresses) out.address(a);
+    }
+}
