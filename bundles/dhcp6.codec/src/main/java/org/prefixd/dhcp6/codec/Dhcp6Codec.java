@@ -29,32 +29,32 @@ public final class Dhcp6Codec {
         int code = in.u8("msg-type");
         MessageType type = MessageType.of(code);
         if (type == null) throw in.error(typeAt, "unknown message type " + code);
-        // Errors inside a relayed message name that message.
+        // Errors from here on, in the header too, name this message; inside a relayed message
+        // they name the relayed one. Option depth counts within one message.
         Reader.Context context = in.context;
-        String saved = context.messageType;
+        String savedType = context.messageType;
+        int savedDepth = context.optionDepth;
+        context.messageType = type.rfcName();
+        context.optionDepth = 0;
         Message message;
         if (type.isRelay()) {
             if (in.remaining() < 33) throw in.error(type.rfcName() + " header needs 33 more bytes, got " + in.remaining());
             int hops = in.u8("hop-count");
             var link = in.address("link-address");
             var peer = in.address("peer-address");
-            message = new RelayMessage(type, hops, link, peer, OptionReader.readAll(withType(in, type), relayDepth));
+            message = new RelayMessage(type, hops, link, peer, OptionReader.readAll(in, relayDepth));
         } else if (type.isDhcp4o6()) {
             if (in.remaining() < 3) throw in.error(type.rfcName() + " header needs 3 more bytes, got " + in.remaining());
             int flags = in.u24("flags");
-            message = new Dhcp4o6Message(type, flags, OptionReader.readAll(withType(in, type), relayDepth));
+            message = new Dhcp4o6Message(type, flags, OptionReader.readAll(in, relayDepth));
         } else {
             if (in.remaining() < 3) throw in.error(type.rfcName() + " header needs a 3-byte transaction-id, got " + in.remaining());
             int xid = in.u24("transaction-id");
-            message = new ClientServerMessage(type, xid, OptionReader.readAll(withType(in, type), relayDepth));
+            message = new ClientServerMessage(type, xid, OptionReader.readAll(in, relayDepth));
         }
-        context.messageType = saved;
+        context.messageType = savedType;
+        context.optionDepth = savedDepth;
         return message;
-    }
-
-    private static Reader withType(Reader in, MessageType type) {
-        in.context.messageType = type.rfcName();
-        return in;
     }
 
     static void writeMessage(Writer out, Message message) {

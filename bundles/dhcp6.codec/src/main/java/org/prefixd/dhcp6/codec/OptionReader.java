@@ -9,6 +9,12 @@ import java.util.Set;
 final class OptionReader {
     /** Deepest nesting of relay messages inside relay messages (RFC 8415 HOP_COUNT_LIMIT is 8). */
     static final int MAX_RELAY_DEPTH = 32;
+    /**
+     * Deepest nesting of options inside options within one message. RFC 8415 needs 3
+     * (IA_NA/IAADDR/STATUS_CODE, IA_PD/IAPREFIX/PD_EXCLUDE); without a bound, 8-byte IA_TAs
+     * nested inside each other in one 64 KiB option recurse 8000 deep and overflow the stack.
+     */
+    static final int MAX_OPTION_DEPTH = 8;
 
     private OptionReader() {
     }
@@ -16,8 +22,10 @@ final class OptionReader {
     static Options readAll(Reader in, int relayDepth) throws DecodeException {
         List<Option> options = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
+        int depth = ++in.context.optionDepth;
         while (in.hasRemaining()) {
             int start = in.position();
+            if (depth > MAX_OPTION_DEPTH) throw in.error("options nested more than " + MAX_OPTION_DEPTH + " deep");
             if (in.remaining() < 4) throw in.error("option header needs 4 bytes, " + in.remaining() + " left");
             int code = in.u16("option-code");
             int length = in.u16("option-len");
@@ -30,6 +38,7 @@ final class OptionReader {
             options.add(decode(code, body, relayDepth));
             in.context.path.pop();
         }
+        in.context.optionDepth--;
         return Options.of(options);
     }
 

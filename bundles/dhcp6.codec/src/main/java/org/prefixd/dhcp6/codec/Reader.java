@@ -1,7 +1,6 @@
 package org.prefixd.dhcp6.codec;
 
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,6 +15,8 @@ final class Reader {
     static final class Context {
         String messageType;
         final Deque<String> path = new ArrayDeque<>();
+        /** How many option lists of the current message are being read one inside the other (1 for its own options). */
+        int optionDepth;
 
         Context(String messageType) {
             this.messageType = messageType;
@@ -114,7 +115,9 @@ final class Reader {
     Inet6Address address(String what) throws DecodeException {
         byte[] raw = bytes(16, what);
         try {
-            return (Inet6Address) InetAddress.getByAddress(raw);
+            // Not InetAddress.getByAddress: it turns an IPv4-mapped address (::ffff:a.b.c.d)
+            // into an Inet4Address, which a server's bytes must not be able to do.
+            return Inet6Address.getByAddress(null, raw, -1);
         } catch (UnknownHostException impossible) {
             throw new AssertionError(impossible);
         }

@@ -41,7 +41,7 @@ public record StatusCode(int status, Bytes messageBytes) implements Option {
         });
     }
 
-    /** The message, if it is UTF-8, with every control character replaced by '?': safe to log. */
+    /** The message, if it is UTF-8, with every control or invisible format character replaced by '?': safe to log. */
     public String message() {
         String text;
         try {
@@ -51,7 +51,10 @@ public record StatusCode(int status, Bytes messageBytes) implements Option {
             return "(" + messageBytes.length() + " bytes that are not UTF-8)";
         }
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
+        // Control characters, and invisible format characters (e.g. U+202E, which reverses how
+        // the rest of a log line reads), and line/paragraph separators.
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || c == 0x2028 || c == 0x2029 ? '?' : c));
         return out.toString();
     }
 

@@ -6,9 +6,14 @@ import java.util.Arrays;
 /** Where options write their bodies: a growing byte buffer. Only the codec creates one. */
 public final class Writer {
     Writer() {
+        this(256);
     }
 
-    private byte[] buffer = new byte[256];
+    Writer(int capacity) {
+        buffer = new byte[capacity];
+    }
+
+    private byte[] buffer;
     private int size;
 
     private void ensure(int n) {
