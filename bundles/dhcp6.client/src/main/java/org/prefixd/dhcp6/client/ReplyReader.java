@@ -1,0 +1,178 @@
+package org.prefixd.dhcp6.client;
+
+import java.net.Inet6Address;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.prefixd.dhcp6.codec.AftrName;
+import org.prefixd.dhcp6.codec.ClientId;
+import org.prefixd.dhcp6.codec.ClientServerMessage;
+import org.prefixd.dhcp6.codec.DnsServers;
+import org.prefixd.dhcp6.codec.DomainList;
+import org.prefixd.dhcp6.codec.Duid;
+import org.prefixd.dhcp6.codec.IaAddress;
+import org.prefixd.dhcp6.codec.IaNa;
+import org.prefixd.dhcp6.codec.IaPd;
+import org.prefixd.dhcp6.codec.IaPrefix;
+import org.prefixd.dhcp6.codec.InfMaxRt;
+import org.prefixd.dhcp6.codec.InformationRefreshTime;
+import org.prefixd.dhcp6.codec.MessageType;
+import org.prefixd.dhcp6.codec.Options;
+import org.prefixd.dhcp6.codec.Preference;
+import org.prefixd.dhcp6.codec.RapidCommit;
+import org.prefixd.dhcp6.codec.ServerId;
+import org.prefixd.dhcp6.codec.SntpServers;
+import org.prefixd.dhcp6.codec.SolMaxRt;
+import org.prefixd.dhcp6.codec.StatusCode;
+
+/**
+ * Reads an Advertise or Reply the way RFC 8415 §18.2.9–§18.2.10 and §21 tell a client to, and
+ * the way a router must: nothing a server sends reaches the router's configuration unless it
+ * is sane. A hostile or broken server can make prefixd ignore its message or an IA, never
+ * configure a multicast address, a ::/0 route or a lifetime that runs backwards.
+ */
+public final class ReplyReader {
+    /** Delegated prefixes shorter than this would take over routes the router needs (a /0 or /8 is no delegation). */
+    public static final int SHORTEST_DELEGATED_PREFIX = 16;
+    /** Longer than /64 cannot be split into LAN /64s for SLAAC. */
+    public static final int LONGEST_DELEGATED_PREFIX = 64;
+
+    private final Duid clientDuid;
+    private final Set<Long> naIaids;
+    private final Set<Long> pdIaids;
+
+    /** @param naIaids the IA_NA IAIDs this client asked for; pdIaids likewise for IA_PD */
+    public ReplyReader(Duid clientDuid, Set<Long> naIaids, Set<Long> pdIaids) {
+        this.clientDuid = clientDuid;
+        this.naIaids = Set.copyOf(naIaids);
+        this.pdIaids = Set.copyOf(pdIaids);
+    }
+
+    /**
+     * @return the usable content, or an explanation of why the whole message must be ignored
+     */
+    public Result read(ClientServerMessage message, Instant now) {
+        if (message.type() != MessageType.ADVERTISE && message.type() != MessageType.REPLY)
+            return new Result.Ignored(message.type().rfcName() + " is not an answer to a client");
+        Options options = message.options();
+        Optional<ServerId> server = options.get(ServerId.class);
+        if (server.isEmpty()) return new Result.Ignored("no Server Identifier (RFC 8415 §16.3, §16.10)");
+        Optional<ClientId> client = options.get(ClientId.class);
+        if (client.isEmpty() || !client.get().duid().equals(clientDuid))
+            return new Result.Ignored("Client Identifier missing or not ours");
+
+        List<String> setAside = new ArrayList<>();
+        List<IaBinding> bound = new ArrayList<>();
+        Map<String, StatusCode> iaStatus = new HashMap<>();
+        for (IaNa na : options.all(IaNa.class)) {
+            String key = "NA " + na.iaid();
+            if (!naIaids.contains(na.iaid())) { setAside.add("IA_NA " + na.iaid() + ": not asked for"); continue; }
+            if (!na.timersValid()) { setAside.add("IA_NA " + na.iaid() + ": T1 " + na.t1() + " > T2 " + na.t2() + " (RFC 8415 §21.4)"); continue; }
+            na.status().ifPresent(s -> iaStatus.put(key, s));
+            List<LeasedAddress> addresses = new ArrayList<>();
+            long shortestPreferred = LeaseTimes.INFINITY;
+            for (IaAddress a : na.addresses()) {
+                String why = addressProblem(a);
+                if (why != null) { setAside.add("IAADDR " + a.address().getHostAddress() + ": " + why); continue; }
+                if (a.validLifetime() == 0) continue; // withdrawn (RFC 8415 §18.2.10.1)
+                addresses.add(new LeasedAddress(a.address(), LeaseTimes.at(now, a.preferredLifetime()), LeaseTimes.at(now, a.validLifetime())));
+                shortestPreferred = Math.min(shortestPreferred, a.preferredLifetime());
+            }
+            if (!addresses.isEmpty())
+                bound.add(new IaBinding(IaBinding.Type.NA, na.iaid(), renewAt(now, na.t1(), shortestPreferred, true),
+                        renewAt(now, na.t2(), shortestPreferred, false), addresses, List.of()));
+        }
+        for (IaPd pd : options.all(IaPd.class)) {
+            String key = "PD " + pd.iaid();
+            if (!pdIaids.contains(pd.iaid())) { setAside.add("IA_PD " + pd.iaid() + ": not asked for"); continue; }
+            if (!pd.timersValid()) { setAside.add("IA_PD " + pd.iaid() + ": T1 " + pd.t1() + " > T2 " + pd.t2() + " (RFC 8415 §21.21)"); continue; }
+            pd.status().ifPresent(s -> iaStatus.put(key, s));
+            List<LeasedPrefix> prefixes = new ArrayList<>();
+            long shortestPreferred = LeaseTimes.INFINITY;
+            for (IaPrefix p : pd.prefixes()) {
+                String why = prefixProblem(p);
+                if (why != null) { setAside.add("IAPREFIX " + p.prefix().getHostAddress() + "/" + p.prefixLength() + ": " + why); continue; }
+                if (p.validLifetime() == 0) continue;
+                prefixes.add(new LeasedPrefix(p.prefix(), p.prefixLength(), LeaseTimes.at(now, p.preferredLifetime()), LeaseTimes.at(now, p.validLifetime())));
+                shortestPreferred = Math.min(shortestPreferred, p.preferredLifetime());
+            }
+            if (!prefixes.isEmpty())
+                bound.add(new IaBinding(IaBinding.Type.PD, pd.iaid(), renewAt(now, pd.t1(), shortestPreferred, true),
+                        renewAt(now, pd.t2(), shortestPreferred, false), List.of(), prefixes));
+        }
+
+        List<Inet6Address> dns = unicastOnly(options.get(DnsServers.class).map(DnsServers::addresses).orElse(List.of()), "DNS server", setAside);
+        List<Inet6Address> sntp = unicastOnly(options.get(SntpServers.class).map(SntpServers::addresses).orElse(List.of()), "SNTP server", setAside);
+        return new Result.Usable(new ServerReply(server.get().duid(), options.get(Preference.class).map(Preference::value).orElse(0),
+                options.get(RapidCommit.class).isPresent(), options.get(StatusCode.class), bound, iaStatus, dns,
+                options.get(DomainList.class).map(DomainList::names).orElse(List.of()), sntp,
+                options.get(AftrName.class).map(AftrName::name),
+                bounded(options.get(SolMaxRt.class).map(SolMaxRt::seconds), 60, 86400, "SOL_MAX_RT", setAside),
+                bounded(options.get(InfMaxRt.class).map(InfMaxRt::seconds), 60, 86400, "INF_MAX_RT", setAside),
+                options.get(InformationRefreshTime.class).map(t -> Math.max(600, t.seconds())), setAside));
+    }
+
+    /** The outcome of reading one message. */
+    public sealed interface Result {
+        record Usable(ServerReply reply) implements Result {
+        }
+
+        record Ignored(String why) implements Result {
+        }
+    }
+
+    private static Instant renewAt(Instant now, long t, long shortestPreferred, boolean t1) {
+        if (t > 0) return LeaseTimes.at(now, t);
+        Duration d = t1 ? LeaseTimes.defaultT1(shortestPreferred) : LeaseTimes.defaultT2(shortestPreferred);
+        return d.getSeconds() >= LeaseTimes.INFINITY ? LeaseTimes.FOREVER : now.plus(d);
+    }
+
+    private static String addressProblem(IaAddress a) {
+        if (!a.lifetimesValid()) return "preferred lifetime " + a.preferredLifetime() + " > valid lifetime " + a.validLifetime() + " (RFC 8415 §21.6)";
+        return notGlobalUnicast(a.address());
+    }
+
+    private static String prefixProblem(IaPrefix p) {
+        if (!p.lifetimesValid()) return "preferred lifetime " + p.preferredLifetime() + " > valid lifetime " + p.validLifetime() + " (RFC 8415 §21.22)";
+        if (p.prefixLength() < SHORTEST_DELEGATED_PREFIX || p.prefixLength() > LONGEST_DELEGATED_PREFIX)
+            return "length outside /" + SHORTEST_DELEGATED_PREFIX + "../" + LONGEST_DELEGATED_PREFIX;
+        return notGlobalUnicast(p.prefix());
+    }
+
+    /** Why an address a server hands out cannot be configured, or null when it can. */
+    static String notGlobalUnicast(Inet6Address a) {
+        if (a.isAnyLocalAddress()) return "unspecified address";
+        if (a.isLoopbackAddress()) return "loopback address";
+        if (a.isMulticastAddress()) return "multicast address";
+        if (a.isLinkLocalAddress()) return "link-local address";
+        if (a.isSiteLocalAddress()) return "deprecated site-local address";
+        byte[] b = a.getAddress();
+        boolean v4Mapped = true;
+        for (int i = 0; i < 10; i++) v4Mapped &= b[i] == 0;
+        if (v4Mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) return "IPv4-mapped address";
+        return null;
+    }
+
+    private static List<Inet6Address> unicastOnly(List<Inet6Address> in, String what, List<String> setAside) {
+        List<Inet6Address> out = new ArrayList<>();
+        for (Inet6Address a : in) {
+            if (a.isMulticastAddress() || a.isAnyLocalAddress()) setAside.add(what + " " + a.getHostAddress() + ": not a unicast address");
+            else out.add(a);
+        }
+        return out;
+    }
+
+    private static Optional<Long> bounded(Optional<Long> value, long min, long max, String what, List<String> setAside) {
+        if (value.isPresent() && (value.get() < min || value.get() > max)) {
+            setAside.add(what + " " + value.get() + ": outside " + min + ".." + max + " (RFC 8415 §21.24/§21.25)");
+            return Optional.empty();
+        }
+        return value;
+    }
+}

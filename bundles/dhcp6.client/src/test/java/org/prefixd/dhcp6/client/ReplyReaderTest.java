@@ -1,0 +1,157 @@
+package org.prefixd.dhcp6.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.prefixd.dhcp6.codec.ClientId;
+import org.prefixd.dhcp6.codec.ClientServerMessage;
+import org.prefixd.dhcp6.codec.DnsServers;
+import org.prefixd.dhcp6.codec.Duid;
+import org.prefixd.dhcp6.codec.IaAddress;
+import org.prefixd.dhcp6.codec.IaNa;
+import org.prefixd.dhcp6.codec.IaPd;
+import org.prefixd.dhcp6.codec.IaPrefix;
+import org.prefixd.dhcp6.codec.MessageType;
+import org.prefixd.dhcp6.codec.Option;
+import org.prefixd.dhcp6.codec.Options;
+import org.prefixd.dhcp6.codec.Preference;
+import org.prefixd.dhcp6.codec.ServerId;
+import org.prefixd.dhcp6.codec.SolMaxRt;
+import org.prefixd.dhcp6.codec.StatusCode;
+
+class ReplyReaderTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Duid CLIENT = new Duid.Uuid(UUID.fromString("6f0b6f0e-1d2c-4b7a-9a55-0f0e0d0c0b0a"));
+    private static final Duid SERVER = new Duid.Enterprise(2495, org.prefixd.dhcp6.codec.Bytes.fromHex("0102030405"));
+    private static final ReplyReader READER = new ReplyReader(CLIENT, Set.of(1L), Set.of(2L));
+
+    private static Inet6Address ip(String text) {
+        try {
+            return (Inet6Address) InetAddress.getByName(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static ClientServerMessage reply(Option... options) {
+        return new ClientServerMessage(MessageType.REPLY, 0x123456,
+                Options.of(new ClientId(CLIENT), new ServerId(SERVER)).with(options));
+    }
+
+    private static IaNa na(long t1, long t2, IaAddress... addresses) {
+        return new IaNa(1, t1, t2, Options.of(List.of(addresses)));
+    }
+
+    private static IaPd pd(long t1, long t2, IaPrefix... prefixes) {
+        return new IaPd(2, t1, t2, Options.of(List.of(prefixes)));
+    }
+
+    private static IaPrefix prefix(String p, int length, long preferred, long valid) {
+        return new IaPrefix(preferred, valid, length, ip(p), Options.NONE);
+    }
+
+    private static ServerReply usable(ClientServerMessage m) {
+        return assertInstanceOf(ReplyReader.Result.Usable.class, READER.read(m, NOW)).reply();
+    }
+
+    @Test
+    void takesAnAddressAndAPrefixWithAbsoluteTimes() {
+        ServerReply r = usable(reply(na(100, 160, new IaAddress(ip("2001:db8::100"), 200, 300, Options.NONE)),
+                pd(100, 160, prefix("2001:db8:100::", 56, 200, 300)), new DnsServers(List.of(ip("2001:db8::53"))), new Preference(7)));
+        assertEquals(2, r.bound().size());
+        IaBinding na = r.bound().get(0);
+        assertEquals(NOW.plusSeconds(100), na.renewAt());
+        assertEquals(NOW.plusSeconds(160), na.rebindAt());
+        assertEquals(new LeasedAddress(ip("2001:db8::100"), NOW.plusSeconds(200), NOW.plusSeconds(300)), na.addresses().get(0));
+        assertEquals(new LeasedPrefix(ip("2001:db8:100::"), 56, NOW.plusSeconds(200), NOW.plusSeconds(300)), r.bound().get(1).prefixes().get(0));
+        assertEquals(List.of(ip("2001:db8::53")), r.dnsServers());
+        assertEquals(7, r.preference());
+        assertEquals(SERVER, r.server());
+    }
+
+    @Test
+    void choosesHalfAndFourFifthsOfTheShortestPreferredLifetimeWhenTheServerLeavesT1AndT2ToTheClient() {
+        ServerReply r = usable(reply(pd(0, 0, prefix("2001:db8:100::", 56, 1000, 2000), prefix("2001:db8:200::", 56, 400, 2000))));
+        assertEquals(NOW.plusSeconds(200), r.bound().get(0).renewAt());
+        assertEquals(NOW.plusSeconds(320), r.bound().get(0).rebindAt());
+    }
+
+    @Test
+    void ignoresAnIaWhoseT1IsGreaterThanItsT2() {
+        ServerReply r = usable(reply(pd(300, 100, prefix("2001:db8:100::", 56, 400, 500))));
+        assertEquals(List.of(), r.bound());
+        assertTrue(r.setAside().get(0).contains("§21.21"), r.setAside().toString());
+        assertTrue(!r.offersSomething(), "an Advertise like this offers nothing (RFC 8415 §18.2.9)");
+    }
+
+    @Test
+    void neverTakesAPrefixThatWouldTakeOverTheRoutingTable() {
+        ServerReply r = usable(reply(pd(100, 160, prefix("::", 0, 200, 300), prefix("2000::", 3, 200, 300),
+                prefix("2001:db8:100::", 96, 200, 300), prefix("ff00::", 56, 200, 300), prefix("fe80::", 56, 200, 300))));
+        assertEquals(List.of(), r.bound());
+        assertEquals(5, r.setAside().size(), r.setAside().toString());
+    }
+
+    @Test
+    void dropsAnAddressWhosePreferredLifetimeIsLongerThanItsValidLifetime() {
+        ServerReply r = usable(reply(na(100, 160, new IaAddress(ip("2001:db8::100"), 301, 300, Options.NONE),
+                new IaAddress(ip("2001:db8::101"), 200, 300, Options.NONE))));
+        assertEquals(List.of(ip("2001:db8::101")), r.bound().get(0).addresses().stream().map(LeasedAddress::address).toList());
+        assertTrue(r.setAside().get(0).contains("§21.6"), r.setAside().toString());
+    }
+
+    @Test
+    void aValidLifetimeOfZeroWithdrawsThatPrefix() {
+        ServerReply r = usable(reply(pd(100, 160, prefix("2001:db8:100::", 56, 0, 0), prefix("2001:db8:200::", 56, 200, 300))));
+        assertEquals(1, r.bound().get(0).prefixes().size());
+    }
+
+    @Test
+    void anInfiniteLifetimeNeverExpiresAndNeverOverflows() {
+        ServerReply r = usable(reply(pd(0xffffffffL, 0xffffffffL, prefix("2001:db8:100::", 48, 0xffffffffL, 0xffffffffL))));
+        IaBinding pd = r.bound().get(0);
+        assertEquals(LeaseTimes.FOREVER, pd.validUntil());
+        assertEquals(LeaseTimes.FOREVER, pd.renewAt());
+    }
+
+    @Test
+    void keepsTheStatusOfAnIaWithoutPrefixes() {
+        ServerReply r = usable(reply(new IaPd(2, 0, 0, Options.of(StatusCode.of(StatusCode.NO_PREFIX_AVAIL, "none left")))));
+        assertEquals(StatusCode.NO_PREFIX_AVAIL, r.iaStatus().get("PD 2").status());
+        assertEquals(List.of(), r.bound());
+    }
+
+    @Test
+    void ignoresIasItDidNotAskForAndMulticastDnsServers() {
+        ServerReply r = usable(reply(new IaPd(99, 100, 160, Options.of(prefix("2001:db8:100::", 56, 200, 300))),
+                new DnsServers(List.of(ip("ff02::1"), ip("2001:db8::53")))));
+        assertEquals(List.of(), r.bound());
+        assertEquals(List.of(ip("2001:db8::53")), r.dnsServers());
+        assertEquals(2, r.setAside().size(), r.setAside().toString());
+    }
+
+    @Test
+    void ignoresAMessageForAnotherClientOrWithoutAServer() {
+        Duid other = new Duid.Uuid(UUID.randomUUID());
+        ClientServerMessage forOther = new ClientServerMessage(MessageType.REPLY, 1, Options.of(new ClientId(other), new ServerId(SERVER)));
+        assertInstanceOf(ReplyReader.Result.Ignored.class, READER.read(forOther, NOW));
+        ClientServerMessage noServer = new ClientServerMessage(MessageType.REPLY, 1, Options.of(new ClientId(CLIENT)));
+        assertTrue(((ReplyReader.Result.Ignored) READER.read(noServer, NOW)).why().contains("Server Identifier"));
+    }
+
+    @Test
+    void ignoresASolMaxRtOutsideTheRangeTheRfcAllows() {
+        assertEquals(Optional.empty(), usable(reply(new SolMaxRt(5))).solMaxRt());
+        assertEquals(Optional.of(120L), usable(reply(new SolMaxRt(120))).solMaxRt());
+    }
+}
