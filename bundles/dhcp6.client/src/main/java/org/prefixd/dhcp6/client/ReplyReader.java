@@ -80,9 +80,10 @@ public final class ReplyReader {
             for (IaAddress a : na.addresses()) {
                 String why = addressProblem(a);
                 if (why != null) { setAside.add("IAADDR " + a.address().getHostAddress() + ": " + why); continue; }
-                if (a.validLifetime() == 0) continue; // withdrawn (RFC 8415 §18.2.10.1)
+                // A valid lifetime of 0 withdraws the address (RFC 8415 §18.2.10.1): it stays in
+                // the binding, valid until now, so that merging it removes the address.
                 addresses.add(new LeasedAddress(a.address(), LeaseTimes.at(now, a.preferredLifetime()), LeaseTimes.at(now, a.validLifetime())));
-                shortestPreferred = Math.min(shortestPreferred, a.preferredLifetime());
+                if (a.validLifetime() > 0) shortestPreferred = Math.min(shortestPreferred, a.preferredLifetime());
             }
             if (!addresses.isEmpty())
                 bound.add(new IaBinding(IaBinding.Type.NA, na.iaid(), renewAt(now, na.t1(), shortestPreferred, true),
@@ -98,9 +99,8 @@ public final class ReplyReader {
             for (IaPrefix p : pd.prefixes()) {
                 String why = prefixProblem(p);
                 if (why != null) { setAside.add("IAPREFIX " + p.prefix().getHostAddress() + "/" + p.prefixLength() + ": " + why); continue; }
-                if (p.validLifetime() == 0) continue;
                 prefixes.add(new LeasedPrefix(p.prefix(), p.prefixLength(), LeaseTimes.at(now, p.preferredLifetime()), LeaseTimes.at(now, p.validLifetime())));
-                shortestPreferred = Math.min(shortestPreferred, p.preferredLifetime());
+                if (p.validLifetime() > 0) shortestPreferred = Math.min(shortestPreferred, p.preferredLifetime());
             }
             if (!prefixes.isEmpty())
                 bound.add(new IaBinding(IaBinding.Type.PD, pd.iaid(), renewAt(now, pd.t1(), shortestPreferred, true),
@@ -109,7 +109,8 @@ public final class ReplyReader {
 
         List<Inet6Address> dns = unicastOnly(options.get(DnsServers.class).map(DnsServers::addresses).orElse(List.of()), "DNS server", setAside);
         List<Inet6Address> sntp = unicastOnly(options.get(SntpServers.class).map(SntpServers::addresses).orElse(List.of()), "SNTP server", setAside);
-        return new Result.Usable(new ServerReply(server.get().duid(), options.get(Preference.class).map(Preference::value).orElse(0),
+        boolean offers = bound.stream().anyMatch(ia -> ia.validUntil().isAfter(now));
+        return new Result.Usable(new ServerReply(server.get().duid(), offers, options.get(Preference.class).map(Preference::value).orElse(0),
                 options.get(RapidCommit.class).isPresent(), options.get(StatusCode.class), bound, iaStatus, dns,
                 options.get(DomainList.class).map(DomainList::names).orElse(List.of()), sntp,
                 options.get(AftrName.class).map(AftrName::name),

@@ -16,10 +16,11 @@ import org.prefixd.dhcp6.codec.StatusCode;
  * line for everything it set aside and why (for the log).
  *
  * @param server the server's DUID
+ * @param offersSomething whether any IA holds an address or prefix with a valid lifetime above 0
  * @param preference the Preference option's value (0 when absent, RFC 8415 §18.2.9)
  * @param rapidCommit whether the message carries Rapid Commit
  * @param status the message-level status code, when present
- * @param bound the IAs with at least one usable address or prefix
+ * @param bound the IAs with addresses or prefixes; one with a valid lifetime of 0 (withdrawn) is valid until the time of the message
  * @param iaStatus per requested IA (key "NA 1", "PD 2"), the status code the server put in it
  * @param dnsServers DNS recursive name servers (unicast only)
  * @param domains domain search list
@@ -30,7 +31,7 @@ import org.prefixd.dhcp6.codec.StatusCode;
  * @param informationRefresh Information Refresh Time in seconds, when given (at least 600, §21.23)
  * @param setAside one line per option or value that was not taken, with the reason
  */
-public record ServerReply(Duid server, int preference, boolean rapidCommit, Optional<StatusCode> status, List<IaBinding> bound,
+public record ServerReply(Duid server, boolean offersSomething, int preference, boolean rapidCommit, Optional<StatusCode> status, List<IaBinding> bound,
                           Map<String, StatusCode> iaStatus, List<Inet6Address> dnsServers, List<DomainName> domains,
                           List<Inet6Address> sntpServers, Optional<DomainName> aftr, Optional<Long> solMaxRt,
                           Optional<Long> infMaxRt, Optional<Long> informationRefresh, List<String> setAside) {
@@ -47,10 +48,5 @@ public record ServerReply(Duid server, int preference, boolean rapidCommit, Opti
         Objects.requireNonNull(infMaxRt, "infMaxRt");
         Objects.requireNonNull(informationRefresh, "informationRefresh");
         setAside = List.copyOf(setAside);
-    }
-
-    /** RFC 8415 §18.2.9: an Advertise that offers no address and no prefix is ignored. */
-    public boolean offersSomething() {
-        return !bound.isEmpty();
     }
 }

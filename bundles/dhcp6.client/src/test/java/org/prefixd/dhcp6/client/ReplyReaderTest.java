@@ -111,9 +111,11 @@ class ReplyReaderTest {
     }
 
     @Test
-    void aValidLifetimeOfZeroWithdrawsThatPrefix() {
+    void aValidLifetimeOfZeroMarksThatPrefixAsWithdrawnNow() {
         ServerReply r = usable(reply(pd(100, 160, prefix("2001:db8:100::", 56, 0, 0), prefix("2001:db8:200::", 56, 200, 300))));
-        assertEquals(1, r.bound().get(0).prefixes().size());
+        assertEquals(List.of(NOW, NOW.plusSeconds(300)), r.bound().get(0).prefixes().stream().map(LeasedPrefix::validUntil).toList());
+        assertTrue(usable(reply(pd(100, 160, prefix("2001:db8:100::", 56, 0, 0)))).offersSomething() == false,
+                "a withdrawal offers nothing");
     }
 
     @Test

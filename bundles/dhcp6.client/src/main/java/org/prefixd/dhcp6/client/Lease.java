@@ -1,0 +1,114 @@
+package org.prefixd.dhcp6.client;
+
+import java.net.Inet6Address;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.prefixd.dhcp6.codec.DomainName;
+import org.prefixd.dhcp6.codec.Duid;
+
+/**
+ * What the client holds from its server: the IAs with their addresses and prefixes in
+ * absolute time, and the server's information. Immutable: every change makes a new lease.
+ */
+public record Lease(Duid server, List<IaBinding> ias, List<Inet6Address> dnsServers, List<DomainName> domains,
+                    List<Inet6Address> sntpServers, Optional<DomainName> aftr) {
+    public Lease {
+        Objects.requireNonNull(server, "server");
+        ias = List.copyOf(ias);
+        dnsServers = List.copyOf(dnsServers);
+        domains = List.copyOf(domains);
+        sntpServers = List.copyOf(sntpServers);
+        Objects.requireNonNull(aftr, "aftr");
+    }
+
+    /** A first lease from a Reply to a Request (or a rapid-commit Solicit). */
+    public static Lease from(ServerReply reply, Instant now) {
+        return new Lease(reply.server(), List.of(), List.of(), List.of(), List.of(), Optional.empty()).merge(reply, now);
+    }
+
+    /** T1: the earliest renewal time of its IAs. */
+    public Instant renewAt() {
+        return ias.stream().map(IaBinding::renewAt).min(Instant::compareTo).orElse(LeaseTimes.FOREVER);
+    }
+
+    /** T2: the earliest rebind time of its IAs. */
+    public Instant rebindAt() {
+        return ias.stream().map(IaBinding::rebindAt).min(Instant::compareTo).orElse(LeaseTimes.FOREVER);
+    }
+
+    /** When the last address or prefix stops being valid: after that there is no lease. */
+    public Instant validUntil() {
+        return ias.stream().map(IaBinding::validUntil).max(Instant::compareTo).orElse(Instant.MIN);
+    }
+
+    /** When the next address or prefix stops being valid. */
+    public Instant nextExpiry() {
+        Instant next = LeaseTimes.FOREVER;
+        for (IaBinding ia : ias) {
+            for (LeasedAddress a : ia.addresses()) if (a.validUntil().isBefore(next)) next = a.validUntil();
+            for (LeasedPrefix p : ia.prefixes()) if (p.validUntil().isBefore(next)) next = p.validUntil();
+        }
+        return next;
+    }
+
+    public boolean isEmpty() {
+        return ias.stream().allMatch(IaBinding::isEmpty);
+    }
+
+    public List<LeasedPrefix> prefixes() {
+        return ias.stream().flatMap(ia -> ia.prefixes().stream()).toList();
+    }
+
+    public List<LeasedAddress> addresses() {
+        return ias.stream().flatMap(ia -> ia.addresses().stream()).toList();
+    }
+
+    /**
+     * RFC 8415 §18.2.10.1: per IA in the reply, new leases are added, known ones get their new
+     * lifetimes, those with a valid lifetime of 0 are discarded, and the ones the server did not
+     * mention are left as they are; T1 and T2 come from the reply. IAs the reply does not
+     * mention are left as they are. The server's information is replaced.
+     */
+    public Lease merge(ServerReply reply, Instant now) {
+        Map<String, IaBinding> byKey = new LinkedHashMap<>();
+        for (IaBinding ia : ias) byKey.put(key(ia), ia);
+        for (IaBinding fresh : reply.bound()) {
+            IaBinding old = byKey.get(key(fresh));
+            Map<String, LeasedAddress> addresses = new LinkedHashMap<>();
+            Map<String, LeasedPrefix> prefixes = new LinkedHashMap<>();
+            if (old != null) {
+                for (LeasedAddress a : old.addresses()) addresses.put(a.address().getHostAddress(), a);
+                for (LeasedPrefix p : old.prefixes()) prefixes.put(p.prefix().getHostAddress() + "/" + p.length(), p);
+            }
+            for (LeasedAddress a : fresh.addresses()) addresses.put(a.address().getHostAddress(), a);
+            for (LeasedPrefix p : fresh.prefixes()) prefixes.put(p.prefix().getHostAddress() + "/" + p.length(), p);
+            byKey.put(key(fresh), new IaBinding(fresh.type(), fresh.iaid(), fresh.renewAt(), fresh.rebindAt(),
+                    new ArrayList<>(addresses.values()), new ArrayList<>(prefixes.values())));
+        }
+        Lease merged = new Lease(reply.server(), new ArrayList<>(byKey.values()), reply.dnsServers(), reply.domains(),
+                reply.sntpServers(), reply.aftr());
+        return merged.withoutExpired(now);
+    }
+
+    /** The lease without the addresses and prefixes whose valid lifetime has ended, and without empty IAs. */
+    public Lease withoutExpired(Instant now) {
+        List<IaBinding> kept = new ArrayList<>();
+        for (IaBinding ia : ias) {
+            List<LeasedAddress> addresses = ia.addresses().stream().filter(a -> a.validUntil().isAfter(now)).toList();
+            List<LeasedPrefix> prefixes = ia.prefixes().stream().filter(p -> p.validUntil().isAfter(now)).toList();
+            if (!addresses.isEmpty() || !prefixes.isEmpty())
+                kept.add(new IaBinding(ia.type(), ia.iaid(), ia.renewAt(), ia.rebindAt(), addresses, prefixes));
+        }
+        return kept.equals(ias) ? this : new Lease(server, kept, dnsServers, domains, sntpServers, aftr);
+    }
+
+    private static String key(IaBinding ia) {
+        return ia.type() + " " + ia.iaid();
+    }
+}

@@ -1,0 +1,19 @@
+package org.prefixd.dhcp6.client;
+
+/** A change of the session's lease, for the services, the lease file and the hooks. */
+public record LeaseEvent(Kind kind, Lease lease) {
+    public enum Kind {
+        /** A new lease from a Reply to a Request (or rapid commit). */
+        BOUND,
+        /** A lease read back from the state directory at start. */
+        RESUMED,
+        /** A Reply to a Renew. */
+        RENEWED,
+        /** A Reply to a Rebind. */
+        REBOUND,
+        /** Some addresses or prefixes reached the end of their valid lifetime; the rest stays. */
+        UPDATED,
+        /** Nothing valid is left; {@code lease} is the last one held. */
+        EXPIRED
+    }
+}

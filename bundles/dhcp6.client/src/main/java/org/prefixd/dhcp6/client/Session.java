@@ -1,0 +1,331 @@
+package org.prefixd.dhcp6.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
+
+import org.prefixd.dhcp6.codec.ClientId;
+import org.prefixd.dhcp6.codec.ClientServerMessage;
+import org.prefixd.dhcp6.codec.ElapsedTime;
+import org.prefixd.dhcp6.codec.IaAddress;
+import org.prefixd.dhcp6.codec.IaNa;
+import org.prefixd.dhcp6.codec.IaPd;
+import org.prefixd.dhcp6.codec.IaPrefix;
+import org.prefixd.dhcp6.codec.MessageType;
+import org.prefixd.dhcp6.codec.Option;
+import org.prefixd.dhcp6.codec.OptionCodes;
+import org.prefixd.dhcp6.codec.OptionRequest;
+import org.prefixd.dhcp6.codec.Options;
+import org.prefixd.dhcp6.codec.RapidCommit;
+import org.prefixd.dhcp6.codec.ServerId;
+import org.prefixd.dhcp6.codec.StatusCode;
+
+/**
+ * One DHCPv6 client session on one link (RFC 8415 §18): a pure state machine. It is given
+ * events with the time they happen and answers with a {@link Step}: the messages to send, when
+ * to call {@link #timer} next, and the lease change, if any. No sockets, no clock, no threads.
+ *
+ * <p>Covered: Solicit with Advertise collection during the first RT (preference 255 taken at
+ * once, RFC 8415 §18.2.9), Rapid Commit, Request, Renew at T1 to the bound server, Rebind at T2,
+ * expiry of each lease at its valid lifetime, NoBinding answered with a Request, retransmission
+ * per §15 with SOL_MAX_RT from the server. Not yet: Confirm, Decline, Release, Reconfigure,
+ * Information-request (issue 4 notes what remains).
+ */
+public final class Session {
+    public enum State { IDLE, WAITING, SOLICITING, REQUESTING, BOUND, RENEWING, REBINDING }
+
+    /** What the caller must do after an event. */
+    public record Step(List<ClientServerMessage> send, Optional<Instant> wakeAt, Optional<LeaseEvent> event, String note) {
+        public Step {
+            send = List.copyOf(send);
+            Objects.requireNonNull(wakeAt, "wakeAt");
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(note, "note");
+        }
+    }
+
+    private final SessionSettings settings;
+    private final DoubleSupplier random;
+    private final IntSupplier xids;
+    private final ReplyReader reader;
+
+    private State state = State.IDLE;
+    private Optional<Lease> lease = Optional.empty();
+    private int xid;
+    private Retransmission retransmission;
+    private ClientServerMessage outstanding;
+    private Instant waitUntil;
+    private final List<ServerReply> advertised = new ArrayList<>();
+    private ServerReply chosen;
+    private Optional<Duration> solMaxRt = Optional.empty();
+
+    /**
+     * @param random uniform in [0, 1), for the RFC's RAND and the first-Solicit delay
+     * @param xids transaction ids (the low 24 bits are used)
+     */
+    public Session(SessionSettings settings, DoubleSupplier random, IntSupplier xids) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.random = Objects.requireNonNull(random, "random");
+        this.xids = Objects.requireNonNull(xids, "xids");
+        Set<Long> pdIaids = new LinkedHashSet<>();
+        for (SessionSettings.PdRequest pd : settings.pd()) pdIaids.add(pd.iaid());
+        this.reader = new ReplyReader(settings.clientDuid(), settings.naIaid().map(Set::of).orElse(Set.of()), pdIaids);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Optional<Lease> lease() {
+        return lease;
+    }
+
+    /** The link is up: resume a still-valid lease (no Solicit) or start from Solicit. */
+    public Step start(Instant now, Optional<Lease> resumed) {
+        Optional<Lease> valid = resumed.map(l -> l.withoutExpired(now)).filter(l -> !l.isEmpty());
+        if (valid.isPresent()) {
+            lease = valid;
+            state = State.BOUND;
+            Step next = timer(now);
+            return new Step(next.send(), next.wakeAt(), Optional.of(new LeaseEvent(LeaseEvent.Kind.RESUMED, valid.get())), "resumed the lease");
+        }
+        if (settings.firstSolicitDelay()) {
+            state = State.WAITING;
+            waitUntil = now.plusNanos(Math.round(random.getAsDouble() * RetransmissionParameters.FIRST_MESSAGE_MAX_DELAY.toNanos()));
+            return new Step(List.of(), Optional.of(waitUntil), Optional.empty(), "waiting before the first Solicit");
+        }
+        return solicit(now, "no lease");
+    }
+
+    /** A decoded message arrived (from port 547, already checked by the transport). */
+    public Step received(ClientServerMessage message, Instant now) {
+        if (outstanding == null || message.transactionId() != xid) return idle(now, "not an answer to our transaction");
+        ReplyReader.Result result = reader.read(message, now);
+        if (result instanceof ReplyReader.Result.Ignored ignored) return idle(now, "ignored: " + ignored.why());
+        ServerReply reply = ((ReplyReader.Result.Usable) result).reply();
+        reply.solMaxRt().ifPresent(s -> solMaxRt = Optional.of(Duration.ofSeconds(s)));
+        return switch (state) {
+            case SOLICITING -> onSolicitAnswer(message, reply, now);
+            case REQUESTING, RENEWING, REBINDING -> message.type() == MessageType.REPLY ? onReply(reply, now) : idle(now, "an Advertise outside Solicit");
+            default -> idle(now, "nothing outstanding");
+        };
+    }
+
+    /** The time asked for in the last {@link Step#wakeAt()} has come. */
+    public Step timer(Instant now) {
+        switch (state) {
+            case WAITING:
+                return now.isBefore(waitUntil) ? idle(now, "still waiting") : solicit(now, "first-Solicit delay over");
+            case SOLICITING:
+                if (!advertised.isEmpty() && !now.isBefore(retransmission.timeoutAt())) return request(best(), now, "first RT over");
+                return retransmit(now);
+            case REQUESTING:
+                return retransmit(now);
+            case BOUND:
+            case RENEWING:
+            case REBINDING:
+                return leaseTimer(now);
+            default:
+                return idle(now, "idle");
+        }
+    }
+
+    private Step leaseTimer(Instant now) {
+        Lease held = lease.orElseThrow();
+        Lease current = held.withoutExpired(now);
+        if (current.isEmpty()) {
+            lease = Optional.empty();
+            Step next = solicit(now, "lease expired");
+            return new Step(next.send(), next.wakeAt(), Optional.of(new LeaseEvent(LeaseEvent.Kind.EXPIRED, held)), "lease expired");
+        }
+        Optional<LeaseEvent> update = Optional.empty();
+        if (!current.equals(held)) {
+            lease = Optional.of(current);
+            update = Optional.of(new LeaseEvent(LeaseEvent.Kind.UPDATED, current));
+        }
+        Step step;
+        if (!now.isBefore(current.rebindAt()) && state != State.REBINDING) {
+            step = startExchange(State.REBINDING, MessageType.REBIND, RetransmissionParameters.REBIND.withMrd(Duration.between(now, current.validUntil())), now, "T2");
+        } else if (!now.isBefore(current.renewAt()) && state == State.BOUND) {
+            step = startExchange(State.RENEWING, MessageType.RENEW, RetransmissionParameters.RENEW.withMrd(Duration.between(now, current.rebindAt())), now, "T1");
+        } else if (state != State.BOUND && !now.isBefore(retransmission.timeoutAt())) {
+            step = retransmit(now);
+        } else {
+            step = new Step(List.of(), Optional.of(nextLeaseWake(current)), Optional.empty(), "lease timers");
+        }
+        return update.isPresent() ? new Step(step.send(), step.wakeAt(), update, step.note()) : step;
+    }
+
+    private Instant nextLeaseWake(Lease current) {
+        Instant next = current.nextExpiry();
+        if (state == State.BOUND && current.renewAt().isBefore(next)) next = current.renewAt();
+        if (state != State.REBINDING && current.rebindAt().isBefore(next)) next = current.rebindAt();
+        if (state != State.BOUND && retransmission != null && retransmission.timeoutAt().isBefore(next)) next = retransmission.timeoutAt();
+        return next;
+    }
+
+    private Step onSolicitAnswer(ClientServerMessage message, ServerReply reply, Instant now) {
+        if (message.type() == MessageType.REPLY) {
+            if (!settings.rapidCommit() || !reply.rapidCommit()) return idle(now, "a Reply to a Solicit without Rapid Commit");
+            return onReply(reply, now);
+        }
+        if (!reply.offersSomething()) return idle(now, "an Advertise that offers nothing (RFC 8415 §18.2.9)");
+        advertised.add(reply);
+        boolean preferred = settings.preferredServer().map(reply.server()::equals).orElse(false);
+        if (reply.preference() == 255 || preferred || retransmission.transmissions() > 1)
+            return request(reply, now, preferred ? "the preferred server" : reply.preference() == 255 ? "preference 255" : "after the first RT");
+        return new Step(List.of(), Optional.of(retransmission.timeoutAt()), Optional.empty(), "collecting Advertises for the first RT");
+    }
+
+    private ServerReply best() {
+        ServerReply best = advertised.get(0);
+        for (ServerReply r : advertised) if (r.preference() > best.preference()) best = r;
+        return best;
+    }
+
+    private Step onReply(ServerReply reply, Instant now) {
+        for (var entry : reply.iaStatus().entrySet())
+            if (entry.getValue().status() == StatusCode.NO_BINDING && (state == State.RENEWING || state == State.REBINDING)) {
+                chosen = reply;
+                return startExchange(State.REQUESTING, MessageType.REQUEST, RetransmissionParameters.REQUEST.parameters(), now,
+                        "NoBinding for " + entry.getKey());
+            }
+        State was = state;
+        Lease next = lease.map(l -> l.merge(reply, now)).orElseGet(() -> Lease.from(reply, now));
+        if (next.isEmpty()) {
+            if (was == State.REQUESTING || was == State.SOLICITING) return solicit(now, "the Reply bound nothing");
+            return idle(now, "the Reply changed nothing");
+        }
+        lease = Optional.of(next);
+        state = State.BOUND;
+        outstanding = null;
+        advertised.clear();
+        LeaseEvent.Kind kind = switch (was) {
+            case RENEWING -> LeaseEvent.Kind.RENEWED;
+            case REBINDING -> LeaseEvent.Kind.REBOUND;
+            default -> LeaseEvent.Kind.BOUND;
+        };
+        return new Step(List.of(), Optional.of(nextLeaseWake(next)), Optional.of(new LeaseEvent(kind, next)), kind.name().toLowerCase());
+    }
+
+    private Step solicit(Instant now, String why) {
+        advertised.clear();
+        chosen = null;
+        RetransmissionParameters.Parameters p = solMaxRt.map(RetransmissionParameters.SOLICIT::withMrt)
+                .orElse(RetransmissionParameters.SOLICIT.parameters());
+        state = State.SOLICITING;
+        xid = xids.getAsInt() & 0xffffff;
+        retransmission = new Retransmission(p, now, random, true);
+        outstanding = build(MessageType.SOLICIT, now);
+        return new Step(List.of(outstanding), Optional.of(retransmission.timeoutAt()), Optional.empty(), "Solicit (" + why + ")");
+    }
+
+    private Step request(ServerReply from, Instant now, String why) {
+        chosen = from;
+        return startExchange(State.REQUESTING, MessageType.REQUEST, RetransmissionParameters.REQUEST.parameters(), now, why);
+    }
+
+    private Step startExchange(State next, MessageType type, RetransmissionParameters.Parameters p, Instant now, String why) {
+        state = next;
+        xid = xids.getAsInt() & 0xffffff;
+        retransmission = new Retransmission(p, now, random, false);
+        outstanding = build(type, now);
+        return new Step(List.of(outstanding), Optional.of(wakeDuring(now)), Optional.empty(), type.rfcName() + " (" + why + ")");
+    }
+
+    private Instant wakeDuring(Instant now) {
+        return lease.map(l -> {
+            Instant t = retransmission.timeoutAt();
+            Instant expiry = l.withoutExpired(now).nextExpiry();
+            return expiry.isBefore(t) ? expiry : t;
+        }).orElse(retransmission.timeoutAt());
+    }
+
+    private Step retransmit(Instant now) {
+        if (now.isBefore(retransmission.timeoutAt())) return new Step(List.of(), Optional.of(wakeDuring(now)), Optional.empty(), "waiting");
+        Optional<Instant> next = retransmission.retransmit(now);
+        if (next.isEmpty()) {
+            return switch (state) {
+                case REQUESTING -> solicit(now, "no Reply to Request");
+                case RENEWING -> leaseTimer(now); // MRD ends at T2: Rebind
+                case REBINDING -> leaseTimer(now); // MRD ends when the leases do
+                default -> solicit(now, "retransmission ended");
+            };
+        }
+        outstanding = withElapsedTime(outstanding, retransmission.elapsedHundredths(now));
+        return new Step(List.of(outstanding), Optional.of(wakeDuring(now)), Optional.empty(), "retransmission " + retransmission.transmissions());
+    }
+
+    private Step idle(Instant now, String note) {
+        Optional<Instant> wake = switch (state) {
+            case WAITING -> Optional.of(waitUntil);
+            case SOLICITING, REQUESTING -> Optional.of(retransmission.timeoutAt());
+            case BOUND, RENEWING, REBINDING -> lease.map(l -> state == State.BOUND ? nextLeaseWake(l) : wakeDuring(now));
+            default -> Optional.empty();
+        };
+        return new Step(List.of(), wake, Optional.empty(), note);
+    }
+
+    /** Builds the message of the current transaction (RFC 8415 §18.2.1–§18.2.5). */
+    private ClientServerMessage build(MessageType type, Instant now) {
+        List<Option> options = new ArrayList<>();
+        options.add(new ClientId(settings.clientDuid()));
+        if (type == MessageType.REQUEST) options.add(new ServerId(chosen.server()));
+        if (type == MessageType.RENEW) options.add(new ServerId(lease.orElseThrow().server()));
+        options.add(new ElapsedTime(0));
+        List<Integer> oro = new ArrayList<>(List.of(OptionCodes.DNS_SERVERS, OptionCodes.DOMAIN_LIST));
+        if (type == MessageType.SOLICIT) oro.add(OptionCodes.SOL_MAX_RT); // §18.2.1: MUST
+        for (int code : settings.requestedOptions()) if (!oro.contains(code)) oro.add(code);
+        options.add(new OptionRequest(oro));
+        options.addAll(ias(type, now));
+        if (type == MessageType.SOLICIT && settings.rapidCommit()) options.add(new RapidCommit());
+        options.addAll(settings.extraOptions());
+        return new ClientServerMessage(type, xid, Options.of(options));
+    }
+
+    private List<Option> ias(MessageType type, Instant now) {
+        List<Option> out = new ArrayList<>();
+        Optional<Lease> held = type == MessageType.RENEW || type == MessageType.REBIND ? lease
+                : type == MessageType.REQUEST ? Optional.of(Lease.from(chosen, now)) : Optional.empty();
+        settings.naIaid().ifPresent(iaid -> {
+            List<IaAddress> addresses = held.map(l -> l.ias().stream()
+                    .filter(ia -> ia.type() == IaBinding.Type.NA && ia.iaid() == iaid)
+                    .flatMap(ia -> ia.addresses().stream())
+                    .map(a -> new IaAddress(a.address(), 0, 0, Options.NONE)).toList()).orElse(List.of());
+            out.add(new IaNa(iaid, 0, 0, Options.of(addresses)));
+        });
+        for (SessionSettings.PdRequest pd : settings.pd()) {
+            List<IaPrefix> prefixes = held.map(l -> l.ias().stream()
+                    .filter(ia -> ia.type() == IaBinding.Type.PD && ia.iaid() == pd.iaid())
+                    .flatMap(ia -> ia.prefixes().stream())
+                    .map(p -> new IaPrefix(0, 0, p.length(), p.prefix(), Options.NONE)).toList()).orElse(List.of());
+            if (prefixes.isEmpty() && (pd.hintLength() > 0 || pd.hint().isPresent()))
+                prefixes = List.of(new IaPrefix(0, 0, pd.hintLength(), pd.hint().orElse(UNSPECIFIED), Options.NONE));
+            out.add(new IaPd(pd.iaid(), 0, 0, Options.of(prefixes)));
+        }
+        return out;
+    }
+
+    private static final java.net.Inet6Address UNSPECIFIED;
+
+    static {
+        try {
+            UNSPECIFIED = java.net.Inet6Address.getByAddress(null, new byte[16], -1);
+        } catch (java.net.UnknownHostException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static ClientServerMessage withElapsedTime(ClientServerMessage m, int hundredths) {
+        List<Option> options = new ArrayList<>();
+        for (Option o : m.options()) options.add(o instanceof ElapsedTime ? new ElapsedTime(hundredths) : o);
+        return new ClientServerMessage(m.type(), m.transactionId(), Options.of(options));
+    }
+}

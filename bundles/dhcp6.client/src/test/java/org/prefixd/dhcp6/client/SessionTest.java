@@ -1,0 +1,240 @@
+package org.prefixd.dhcp6.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.prefixd.dhcp6.codec.Bytes;
+import org.prefixd.dhcp6.codec.ClientId;
+import org.prefixd.dhcp6.codec.ClientServerMessage;
+import org.prefixd.dhcp6.codec.Duid;
+import org.prefixd.dhcp6.codec.ElapsedTime;
+import org.prefixd.dhcp6.codec.IaPd;
+import org.prefixd.dhcp6.codec.IaPrefix;
+import org.prefixd.dhcp6.codec.MessageType;
+import org.prefixd.dhcp6.codec.Option;
+import org.prefixd.dhcp6.codec.Options;
+import org.prefixd.dhcp6.codec.Preference;
+import org.prefixd.dhcp6.codec.RapidCommit;
+import org.prefixd.dhcp6.codec.ServerId;
+import org.prefixd.dhcp6.codec.StatusCode;
+
+/** The client session against a scripted server, on a virtual clock. */
+class SessionTest {
+    private static final Duid CLIENT = new Duid.Uuid(UUID.fromString("6f0b6f0e-1d2c-4b7a-9a55-0f0e0d0c0b0a"));
+    private static final Duid KEA = new Duid.Enterprise(2495, Bytes.fromHex("01"));
+    private static final Duid OTHER = new Duid.Enterprise(2495, Bytes.fromHex("02"));
+    private static final Inet6Address PREFIX = ip("2001:db8:100::");
+
+    private Instant now = Instant.parse("2026-11-25T10:00:00Z");
+    private final AtomicInteger xids = new AtomicInteger(0x100);
+
+    private static Inet6Address ip(String text) {
+        try {
+            return (Inet6Address) InetAddress.getByName(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Session session(boolean rapidCommit, boolean delay) {
+        SessionSettings settings = new SessionSettings(CLIENT, Optional.empty(),
+                List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())), rapidCommit, delay, List.of(), List.of(), Optional.empty());
+        return new Session(settings, () -> 0.5, xids::incrementAndGet);
+    }
+
+    private static ClientServerMessage answer(MessageType type, ClientServerMessage to, Duid server, Option... more) {
+        return new ClientServerMessage(type, to.transactionId(), Options.of(new ClientId(CLIENT), new ServerId(server)).with(more));
+    }
+
+    private static IaPd pd(long t1, long t2, long preferred, long valid) {
+        return new IaPd(2, t1, t2, Options.of(new IaPrefix(preferred, valid, 56, PREFIX, Options.NONE)));
+    }
+
+    private Session bound(long t1, long t2, long preferred, long valid) {
+        Session s = session(false, false);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        Session.Step afterAdvertise = s.received(answer(MessageType.ADVERTISE, solicit, KEA, pd(t1, t2, preferred, valid), new Preference(255)), now);
+        ClientServerMessage request = afterAdvertise.send().get(0);
+        Session.Step bound = s.received(answer(MessageType.REPLY, request, KEA, pd(t1, t2, preferred, valid)), now);
+        assertEquals(LeaseEvent.Kind.BOUND, bound.event().orElseThrow().kind());
+        return s;
+    }
+
+    @Test
+    void solicitsAtOnceWhenTheFirstSolicitDelayIsOff() {
+        Session s = session(false, false);
+        Session.Step step = s.start(now, Optional.empty());
+        ClientServerMessage solicit = step.send().get(0);
+        assertEquals(MessageType.SOLICIT, solicit.type());
+        assertTrue(solicit.options().get(IaPd.class).isPresent(), "asks for the IA_PD");
+        assertEquals(56, solicit.options().get(IaPd.class).get().prefixes().get(0).prefixLength(), "hints the prefix length");
+        assertTrue(step.wakeAt().orElseThrow().isAfter(now.plusSeconds(1)), "first Solicit RT is more than IRT");
+    }
+
+    @Test
+    void waitsUpToASecondBeforeTheFirstSolicitWhenTheDelayIsOn() {
+        Session s = session(false, true);
+        Session.Step step = s.start(now, Optional.empty());
+        assertEquals(List.of(), step.send());
+        assertEquals(now.plusMillis(500), step.wakeAt().orElseThrow());
+        assertEquals(MessageType.SOLICIT, s.timer(now.plusMillis(500)).send().get(0).type());
+    }
+
+    @Test
+    void collectsAdvertisesForTheFirstRtThenRequestsTheHighestPreference() {
+        Session s = session(false, false);
+        Session.Step start = s.start(now, Optional.empty());
+        ClientServerMessage solicit = start.send().get(0);
+        assertEquals(List.of(), s.received(answer(MessageType.ADVERTISE, solicit, OTHER, pd(100, 160, 200, 300), new Preference(3)), now).send());
+        assertEquals(List.of(), s.received(answer(MessageType.ADVERTISE, solicit, KEA, pd(100, 160, 200, 300), new Preference(9)), now).send());
+        now = start.wakeAt().orElseThrow();
+        ClientServerMessage request = s.timer(now).send().get(0);
+        assertEquals(MessageType.REQUEST, request.type());
+        assertEquals(KEA, request.options().get(ServerId.class).orElseThrow().duid());
+    }
+
+    @Test
+    void ignoresAnAdvertiseThatOffersNoPrefix() {
+        Session s = session(false, false);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        Session.Step step = s.received(answer(MessageType.ADVERTISE, solicit, KEA,
+                new IaPd(2, 0, 0, Options.of(StatusCode.of(StatusCode.NO_PREFIX_AVAIL, "none"))), new Preference(255)), now);
+        assertEquals(List.of(), step.send());
+        assertEquals(Session.State.SOLICITING, s.state());
+    }
+
+    @Test
+    void bindsFromARapidCommitReplyWithoutARequest() {
+        Session s = session(true, false);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        assertTrue(solicit.options().get(RapidCommit.class).isPresent());
+        Session.Step step = s.received(answer(MessageType.REPLY, solicit, KEA, pd(100, 160, 200, 300), new RapidCommit()), now);
+        assertEquals(LeaseEvent.Kind.BOUND, step.event().orElseThrow().kind());
+        assertEquals(List.of(), step.send());
+        assertEquals(now.plusSeconds(100), step.wakeAt().orElseThrow(), "next: Renew at T1");
+    }
+
+    @Test
+    void ignoresAnAnswerToAnotherTransaction() {
+        Session s = session(false, false);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        ClientServerMessage stray = new ClientServerMessage(MessageType.ADVERTISE, solicit.transactionId() ^ 1,
+                Options.of(new ClientId(CLIENT), new ServerId(KEA), pd(100, 160, 200, 300), new Preference(255)));
+        assertEquals(List.of(), s.received(stray, now).send());
+        assertEquals(Session.State.SOLICITING, s.state());
+    }
+
+    @Test
+    void renewsAtT1WithTheServerItIsBoundToAndZeroLifetimes() {
+        Session s = bound(100, 160, 200, 300);
+        now = now.plusSeconds(100);
+        ClientServerMessage renew = s.timer(now).send().get(0);
+        assertEquals(MessageType.RENEW, renew.type());
+        assertEquals(KEA, renew.options().get(ServerId.class).orElseThrow().duid());
+        IaPrefix p = renew.options().get(IaPd.class).orElseThrow().prefixes().get(0);
+        assertEquals(PREFIX, p.prefix());
+        assertEquals(0, p.validLifetime());
+        Session.Step renewed = s.received(answer(MessageType.REPLY, renew, KEA, pd(100, 160, 200, 300)), now);
+        assertEquals(LeaseEvent.Kind.RENEWED, renewed.event().orElseThrow().kind());
+        assertEquals(now.plusSeconds(100), renewed.wakeAt().orElseThrow());
+    }
+
+    @Test
+    void retransmitsTheRenewWithElapsedTimeThenRebindsAtT2WithoutServerId() {
+        Session s = bound(100, 160, 200, 300);
+        now = now.plusSeconds(100);
+        Session.Step step = s.timer(now);
+        Instant renewStart = now;
+        int renews = 1;
+        while (true) {
+            now = step.wakeAt().orElseThrow();
+            step = s.timer(now);
+            ClientServerMessage sent = step.send().isEmpty() ? null : step.send().get(0);
+            if (sent == null) continue;
+            if (sent.type() == MessageType.REBIND) break;
+            renews++;
+            assertTrue(sent.options().get(ElapsedTime.class).orElseThrow().hundredths() > 0, "retransmissions carry the elapsed time");
+        }
+        assertEquals(renewStart.plusSeconds(60), now, "Rebind at T2");
+        assertEquals(3, renews, "Renew at 0, 10 and 30 s after T1 (REN_TIMEOUT 10 s, doubling)");
+        assertFalse(step.send().get(0).options().get(ServerId.class).isPresent(), "Rebind goes to every server");
+    }
+
+    @Test
+    void expiresAtTheValidLifetimeAndSolicitsAgain() {
+        Session s = bound(100, 160, 200, 300);
+        Session.Step step = s.timer(now);
+        Optional<LeaseEvent> expired = Optional.empty();
+        int guard = 0;
+        while (expired.isEmpty() && guard++ < 100) {
+            now = step.wakeAt().orElseThrow();
+            step = s.timer(now);
+            expired = step.event().filter(e -> e.kind() == LeaseEvent.Kind.EXPIRED);
+        }
+        assertEquals(Instant.parse("2026-11-25T10:05:00Z"), now, "expired at the valid lifetime, 300 s");
+        assertEquals(MessageType.SOLICIT, step.send().get(0).type());
+        assertEquals(Optional.empty(), s.lease());
+    }
+
+    @Test
+    void resumesAStillValidLeaseWithoutSolicitingAndRenewsAtT1() {
+        Lease lease = bound(100, 160, 200, 300).lease().orElseThrow();
+        Session restarted = session(false, true);
+        now = now.plusSeconds(40);
+        Session.Step step = restarted.start(now, Optional.of(lease));
+        assertEquals(List.of(), step.send(), "no Solicit");
+        assertEquals(LeaseEvent.Kind.RESUMED, step.event().orElseThrow().kind());
+        assertEquals(Instant.parse("2026-11-25T10:01:40Z"), step.wakeAt().orElseThrow(), "Renew at the original T1");
+        assertEquals(MessageType.RENEW, restarted.timer(step.wakeAt().get()).send().get(0).type());
+    }
+
+    @Test
+    void rebindsAtOnceWhenItResumesAfterT2() {
+        Lease lease = bound(100, 160, 200, 300).lease().orElseThrow();
+        Session restarted = session(false, false);
+        Session.Step step = restarted.start(now.plusSeconds(200), Optional.of(lease));
+        assertEquals(MessageType.REBIND, step.send().get(0).type());
+    }
+
+    @Test
+    void answersNoBindingToARenewWithARequest() {
+        Session s = bound(100, 160, 200, 300);
+        now = now.plusSeconds(100);
+        ClientServerMessage renew = s.timer(now).send().get(0);
+        Session.Step step = s.received(answer(MessageType.REPLY, renew, KEA,
+                new IaPd(2, 0, 0, Options.of(StatusCode.of(StatusCode.NO_BINDING, "lost it")))), now);
+        assertEquals(MessageType.REQUEST, step.send().get(0).type());
+        assertEquals(Session.State.REQUESTING, s.state());
+    }
+
+    @Test
+    void keepsALeaseForADayWithOneRenewAndOneReplyPerT1() {
+        Session s = bound(1800, 2880, 3600, 7200);
+        int sent = 0;
+        Instant end = now.plus(Duration.ofHours(24));
+        Session.Step step = s.timer(now);
+        while (now.isBefore(end)) {
+            now = step.wakeAt().orElseThrow();
+            step = s.timer(now);
+            for (ClientServerMessage m : step.send()) {
+                sent++;
+                assertEquals(MessageType.RENEW, m.type(), "only Renews while the server answers");
+                step = s.received(answer(MessageType.REPLY, m, KEA, pd(1800, 2880, 3600, 7200)), now);
+                assertEquals(LeaseEvent.Kind.RENEWED, step.event().orElseThrow().kind());
+            }
+        }
+        assertEquals(48, sent, "one Renew every 30 minutes for 24 hours");
+        assertTrue(s.lease().isPresent());
+    }
+}
