@@ -1,0 +1,162 @@
+package org.prefixd.dhcp6.client;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.Inet6Address;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+
+import org.prefixd.api.Ipv6Text;
+import org.prefixd.dhcp6.codec.DomainName;
+import org.prefixd.dhcp6.codec.Duid;
+
+/**
+ * The lease in the state directory, as JSON: written atomically (temporary file, fsync,
+ * rename, fsync of the directory) on every change, and read back with every value checked
+ * again, so a damaged or edited file gives "no lease" and a log line, never a bad route.
+ */
+public final class LeaseFile {
+    // Parsson, embedded in this bundle: the jakarta.json lookup through ServiceLoader fails in OSGi.
+    private static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
+    private static final int VERSION = 1;
+    private static final long MAX_BYTES = 64 * 1024;
+
+    private LeaseFile() {
+    }
+
+    public static String toJson(Lease lease) {
+        JsonArrayBuilder ias = JSON.createArrayBuilder();
+        for (IaBinding ia : lease.ias()) {
+            JsonArrayBuilder addresses = JSON.createArrayBuilder();
+            for (LeasedAddress a : ia.addresses())
+                addresses.add(JSON.createObjectBuilder().add("address", Ipv6Text.format(a.address()))
+                        .add("preferredUntil", a.preferredUntil().toString()).add("validUntil", a.validUntil().toString()));
+            JsonArrayBuilder prefixes = JSON.createArrayBuilder();
+            for (LeasedPrefix p : ia.prefixes())
+                prefixes.add(JSON.createObjectBuilder().add("prefix", Ipv6Text.format(p.prefix())).add("length", p.length())
+                        .add("preferredUntil", p.preferredUntil().toString()).add("validUntil", p.validUntil().toString()));
+            ias.add(JSON.createObjectBuilder().add("type", ia.type().name()).add("iaid", ia.iaid())
+                    .add("renewAt", ia.renewAt().toString()).add("rebindAt", ia.rebindAt().toString())
+                    .add("addresses", addresses).add("prefixes", prefixes));
+        }
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("version", VERSION).add("server", lease.server().bytes().hex())
+                .add("ias", ias).add("dns", addresses(lease.dnsServers())).add("sntp", addresses(lease.sntpServers()));
+        JsonArrayBuilder domains = JSON.createArrayBuilder();
+        for (DomainName d : lease.domains()) domains.add(d.text());
+        o.add("domains", domains);
+        lease.aftr().ifPresent(a -> o.add("aftr", a.text()));
+        return o.build().toString();
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong, for anything that is not a lease this class wrote */
+    public static Lease fromJson(String text) {
+        try {
+            JsonObject o = JSON.createReader(new StringReader(text)).readObject();
+            if (o.getInt("version") != VERSION) throw new IllegalArgumentException("lease file version " + o.getInt("version") + " is not " + VERSION);
+            List<IaBinding> ias = new ArrayList<>();
+            for (JsonValue v : o.getJsonArray("ias")) {
+                JsonObject ia = v.asJsonObject();
+                List<LeasedAddress> addresses = new ArrayList<>();
+                for (JsonValue a : ia.getJsonArray("addresses")) {
+                    JsonObject ao = a.asJsonObject();
+                    Inet6Address address = address(ao.getString("address"));
+                    String problem = ReplyReader.notGlobalUnicast(address);
+                    if (problem != null) throw new IllegalArgumentException("address " + ao.getString("address") + ": " + problem);
+                    addresses.add(new LeasedAddress(address, instant(ao, "preferredUntil"), instant(ao, "validUntil")));
+                }
+                List<LeasedPrefix> prefixes = new ArrayList<>();
+                for (JsonValue p : ia.getJsonArray("prefixes")) {
+                    JsonObject po = p.asJsonObject();
+                    Inet6Address prefix = address(po.getString("prefix"));
+                    int length = po.getInt("length");
+                    String problem = ReplyReader.notGlobalUnicast(prefix);
+                    if (problem != null) throw new IllegalArgumentException("prefix " + po.getString("prefix") + ": " + problem);
+                    if (length < ReplyReader.SHORTEST_DELEGATED_PREFIX || length > ReplyReader.LONGEST_DELEGATED_PREFIX)
+                        throw new IllegalArgumentException("prefix length " + length + " is outside the delegated range");
+                    prefixes.add(new LeasedPrefix(prefix, length, instant(po, "preferredUntil"), instant(po, "validUntil")));
+                }
+                ias.add(new IaBinding(IaBinding.Type.valueOf(ia.getString("type")), ia.getJsonNumber("iaid").longValueExact(),
+                        instant(ia, "renewAt"), instant(ia, "rebindAt"), addresses, prefixes));
+            }
+            List<DomainName> domains = new ArrayList<>();
+            for (JsonValue d : o.getJsonArray("domains")) domains.add(DomainName.of(((JsonString) d).getString()));
+            Optional<DomainName> aftr = o.containsKey("aftr") ? Optional.of(DomainName.of(o.getString("aftr"))) : Optional.empty();
+            return new Lease(Duid.fromHex(o.getString("server")), ias, addressList(o.getJsonArray("dns")), domains,
+                    addressList(o.getJsonArray("sntp")), aftr);
+        } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException | IllegalStateException e) {
+            throw new IllegalArgumentException("not a lease file: " + e.getMessage());
+        }
+    }
+
+    /** Writes atomically: a crash leaves the old lease or the new one, never half of one. */
+    public static void write(Path file, Lease lease) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+        byte[] bytes = toJson(lease).getBytes(StandardCharsets.UTF_8);
+        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            out.write(java.nio.ByteBuffer.wrap(bytes));
+            out.force(true);
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        }
+    }
+
+    /** @return the lease, or empty when there is no file; a damaged file is an IllegalArgumentException */
+    public static Optional<Lease> read(Path file) throws IOException {
+        if (!Files.exists(file)) return Optional.empty();
+        if (Files.size(file) > MAX_BYTES) throw new IllegalArgumentException(file + " is larger than a lease file can be");
+        return Optional.of(fromJson(Files.readString(file, StandardCharsets.UTF_8)));
+    }
+
+    private static JsonArrayBuilder addresses(List<Inet6Address> list) {
+        JsonArrayBuilder out = JSON.createArrayBuilder();
+        for (Inet6Address a : list) out.add(Ipv6Text.format(a));
+        return out;
+    }
+
+    private static List<Inet6Address> addressList(JsonArray array) {
+        List<Inet6Address> out = new ArrayList<>();
+        for (JsonValue v : array) out.add(address(((JsonString) v).getString()));
+        return out;
+    }
+
+    private static Instant instant(JsonObject o, String key) {
+        try {
+            return Instant.parse(o.getString(key));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " is not a time");
+        }
+    }
+
+    /** Only a literal: no character that could start a name lookup gets to InetAddress. */
+    private static Inet6Address address(String text) {
+        if (text.length() > 45 || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.'))
+            throw new IllegalArgumentException("'" + text.replaceAll("[^ -~]", "?") + "' is not an IPv6 address");
+        try {
+            java.net.InetAddress a = java.net.InetAddress.getByName(text);
+            if (!(a instanceof Inet6Address six)) throw new IllegalArgumentException(text + " is not an IPv6 address");
+            return six;
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an IPv6 address");
+        }
+    }
+}

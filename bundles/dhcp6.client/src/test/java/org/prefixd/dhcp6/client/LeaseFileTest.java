@@ -1,0 +1,63 @@
+package org.prefixd.dhcp6.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prefixd.dhcp6.codec.Bytes;
+import org.prefixd.dhcp6.codec.DomainName;
+import org.prefixd.dhcp6.codec.Duid;
+
+class LeaseFileTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    private static Inet6Address ip(String text) {
+        try {
+            return (Inet6Address) InetAddress.getByName(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static final Lease LEASE = new Lease(new Duid.Enterprise(2495, Bytes.fromHex("0102030405")),
+            List.of(new IaBinding(IaBinding.Type.NA, 1, NOW.plusSeconds(100), NOW.plusSeconds(160),
+                            List.of(new LeasedAddress(ip("2001:db8::100"), NOW.plusSeconds(200), NOW.plusSeconds(300))), List.of()),
+                    new IaBinding(IaBinding.Type.PD, 2, NOW.plusSeconds(100), NOW.plusSeconds(160), List.of(),
+                            List.of(new LeasedPrefix(ip("2001:db8:100::"), 56, NOW.plusSeconds(200), LeaseTimes.FOREVER)))),
+            List.of(ip("2001:db8::53")), List.of(DomainName.of("example.com")), List.of(), Optional.of(DomainName.of("aftr.example.net")));
+
+    @Test
+    void writesAndReadsBackTheSameLease(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lease-wan.json");
+        LeaseFile.write(file, LEASE);
+        assertEquals(Optional.of(LEASE), LeaseFile.read(file));
+        assertTrue(Files.list(dir).allMatch(f -> f.equals(file)), "no temporary file left behind");
+    }
+
+    @Test
+    void noFileIsNoLease(@TempDir Path dir) throws Exception {
+        assertEquals(Optional.empty(), LeaseFile.read(dir.resolve("missing.json")));
+    }
+
+    @Test
+    void refusesADamagedOrEditedFile() {
+        String json = LeaseFile.toJson(LEASE);
+        assertThrows(IllegalArgumentException.class, () -> LeaseFile.fromJson(json.substring(0, json.length() / 2)));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LeaseFile.fromJson(json.replace("2001:db8:100::", "ff02::")))
+                .getMessage().contains("multicast"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LeaseFile.fromJson(json.replace("\"length\":56", "\"length\":0")))
+                .getMessage().contains("range"));
+        assertThrows(IllegalArgumentException.class, () -> LeaseFile.fromJson(json.replace("2001:db8::53", "evil.example.com")));
+        assertThrows(IllegalArgumentException.class, () -> LeaseFile.fromJson(json.replace("example.com", "a;reboot")));
+    }
+}
