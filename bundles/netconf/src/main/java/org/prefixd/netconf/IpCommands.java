@@ -1,0 +1,49 @@
+package org.prefixd.netconf;
+
+import java.net.Inet6Address;
+import java.util.List;
+
+import org.prefixd.api.InterfaceName;
+import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.Prefix;
+
+/**
+ * The iproute2 commands for each NetConfig call, as argument arrays built from typed values:
+ * nothing is ever parsed by a shell. "replace" makes them idempotent.
+ */
+final class IpCommands {
+    static final long FOREVER = 0xffffffffL;
+
+    private IpCommands() {
+    }
+
+    static List<String> setAddress(InterfaceName dev, Inet6Address address, int length, long preferred, long valid) {
+        if (length < 1 || length > 128) throw new IllegalArgumentException("prefix length " + length + " is not in 1..128");
+        if (preferred > valid) throw new IllegalArgumentException("preferred lifetime " + preferred + " > valid lifetime " + valid);
+        return List.of("ip", "-6", "addr", "replace", Ipv6Text.format(address) + "/" + length, "dev", dev.value(),
+                "valid_lft", lifetime(valid), "preferred_lft", lifetime(preferred), "noprefixroute");
+    }
+
+    static List<String> removeAddress(InterfaceName dev, Inet6Address address, int length) {
+        return List.of("ip", "-6", "addr", "del", Ipv6Text.format(address) + "/" + length, "dev", dev.value());
+    }
+
+    static List<String> setUnreachable(Prefix prefix) {
+        return List.of("ip", "-6", "route", "replace", "unreachable", prefix.toString(), "metric", "2147483647", "proto", "static");
+    }
+
+    static List<String> removeUnreachable(Prefix prefix) {
+        return List.of("ip", "-6", "route", "del", "unreachable", prefix.toString(), "metric", "2147483647");
+    }
+
+    private static String lifetime(long seconds) {
+        if (seconds < 0 || seconds > FOREVER) throw new IllegalArgumentException("lifetime " + seconds + " does not fit 32 bits");
+        return seconds == FOREVER ? "forever" : Long.toString(seconds);
+    }
+
+    /** iproute2's answer to removing something already gone: success for an idempotent removal. */
+    static boolean alreadyGone(String stderr) {
+        return stderr.contains("No such process") || stderr.contains("Cannot assign requested address") || stderr.contains("address not found")
+                || stderr.contains("No such file or directory") || stderr.contains("does not exist");
+    }
+}
