@@ -17,6 +17,9 @@ public final class Topics {
     /** A WanLink was withdrawn after the debounce. */
     public static final String LINK_DOWN = "prefixd/link/DOWN";
 
+    /** A DHCPv6 lease was bound, renewed, rebound, updated, resumed or expired: the last part of the topic says which. */
+    public static final String LEASE_PREFIX = "prefixd/lease/";
+
     /** Event property: the interface name. */
     public static final String PROP_INTERFACE = "interface";
     /** Event property: why, in a few words (e.g. "carrier lost", "pppd ipv6-down"). */

@@ -70,7 +70,8 @@ public final class SignalsComponent {
             SignalHandler before = Signal.handle(signal, handler);
             previous.put(signal, before);
             // A signal ignored when the JVM started (nohup, some supervisors) stays ignored.
-            if (before == SignalHandler.SIG_IGN)
+            // (SIGINT is ignored for every background job of a shell script: not worth a warning.)
+            if (before == SignalHandler.SIG_IGN && !name.equals("INT"))
                 log.warn("SIG{} was ignored when prefixd started (nohup?) and stays ignored{}", name,
                         name.equals("HUP") ? "; use 'prefixd reload' instead" : "");
         } catch (IllegalArgumentException e) {

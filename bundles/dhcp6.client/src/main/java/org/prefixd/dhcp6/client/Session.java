@@ -143,7 +143,7 @@ public final class Session {
         if (current.isEmpty()) {
             lease = Optional.empty();
             Step next = solicit(now, "lease expired");
-            return new Step(next.send(), next.wakeAt(), Optional.of(new LeaseEvent(LeaseEvent.Kind.EXPIRED, held)), "lease expired");
+            return new Step(next.send(), next.wakeAt(), Optional.of(new LeaseEvent(LeaseEvent.Kind.EXPIRED, held)), next.note());
         }
         Optional<LeaseEvent> update = Optional.empty();
         if (!current.equals(held)) {

@@ -1,0 +1,195 @@
+package org.prefixd.dhcp6.client.osgi;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.prefixd.api.DelegatedPrefix;
+import org.prefixd.api.Directories;
+import org.prefixd.api.NetConfig;
+import org.prefixd.api.NetConfigException;
+import org.prefixd.api.Prefix;
+import org.prefixd.api.Topics;
+import org.prefixd.api.WanLink;
+import org.prefixd.dhcp6.client.LeaseEvent;
+import org.prefixd.dhcp6.client.LeasedAddress;
+import org.prefixd.dhcp6.client.LeasedPrefix;
+import org.prefixd.dhcp6.client.IaBinding;
+import org.prefixd.dhcp6.client.Session;
+
+/**
+ * The DHCPv6 client of one WAN link (factory PID prefixd.dhcp6): a session while the link's
+ * WanLink exists; the lease's address and unreachable routes through NetConfig; a
+ * DelegatedPrefix service per prefix; a prefixd/lease/* event per change.
+ */
+@Component(configurationPid = "prefixd.dhcp6", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+@Designate(ocd = ClientConfig.class, factory = true)
+public final class ClientComponent {
+    private final BundleContext context;
+    private final NetConfig net;
+    private final EventAdmin events;
+    private final Logger log;
+    private final ClientSettings settings;
+    private final Path stateDir;
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    /** NetConfig runs processes: never on the event loop. */
+    private final ExecutorService effects = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "prefixd-dhcp6-effects");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Clock clock = Clock.systemUTC();
+    /** A DelegatedPrefix service and its registration. */
+    private record Registered(DelegatedPrefix service, ServiceRegistration<DelegatedPrefix> registration) {
+    }
+
+    private final Map<String, Registered> prefixes = new HashMap<>(); // effects thread
+    private final Map<String, LeasedAddress> addresses = new HashMap<>(); // effects thread
+    private LinkClient client; // guarded by this
+
+    @Activate
+    public ClientComponent(BundleContext context, ClientConfig config, @Reference NetConfig net, @Reference EventAdmin events,
+                           @Reference(service = LoggerFactory.class) Logger log) throws IOException {
+        this.context = context;
+        this.net = net;
+        this.events = events;
+        this.log = log;
+        this.stateDir = Directories.state(context.getProperty(Directories.STATE_PROPERTY));
+        this.settings = ClientSettings.from(config, stateDir);
+        log.info("DHCPv6 client for {}: DUID {}", settings.link(), settings.session().clientDuid().bytes().hex());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void bindLink(WanLink link) {
+        if (!link.name().equals(settings.link())) return;
+        if (client != null) client.stop();
+        client = new LinkClient(link, new Session(settings.session(), Math::random, LinkClient::randomXid),
+                stateDir.resolve("lease-" + link.name().value() + ".json"), event -> effects.execute(() -> onLease(event)), log);
+        try {
+            client.start(group);
+            log.info("{}: DHCPv6 session started on {}", link.name(), org.prefixd.api.Ipv6Text.format(link.local()));
+        } catch (IOException | RuntimeException e) {
+            log.error("{}: cannot start the DHCPv6 session: {}", link.name(), e.toString());
+            client = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    synchronized void unbindLink(WanLink link) {
+        if (!link.name().equals(settings.link()) || client == null) return;
+        // The lease stays in the state directory: a WanLink back soon (a flap, a bundle update) resumes it.
+        client.stop();
+        client = null;
+        log.info("{}: DHCPv6 session paused, link gone", link.name());
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        synchronized (this) {
+            if (client != null) client.stop();
+            client = null;
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        effects.execute(() -> prefixes.values().forEach(r -> r.registration().unregister()));
+        effects.shutdown();
+        effects.awaitTermination(3, TimeUnit.SECONDS);
+    }
+
+    private void onLease(LeaseEvent event) {
+        Instant now = clock.instant();
+        log.info("{}: lease {}: {} address(es), prefixes {}", settings.link(), event.kind().name().toLowerCase(),
+                event.lease().addresses().size(), event.lease().prefixes().stream().map(p -> new Prefix(p.prefix(), p.length()).toString()).toList());
+        boolean gone = event.kind() == LeaseEvent.Kind.EXPIRED;
+        Map<String, LeasedPrefix> nowPrefixes = new HashMap<>();
+        Map<String, Long> iaids = new HashMap<>();
+        Map<String, LeasedAddress> nowAddresses = new HashMap<>();
+        if (!gone) {
+            for (IaBinding ia : event.lease().ias()) {
+                for (LeasedPrefix p : ia.prefixes()) {
+                    String key = new Prefix(p.prefix(), p.length()).toString();
+                    nowPrefixes.put(key, p);
+                    iaids.put(key, ia.iaid());
+                }
+                for (LeasedAddress a : ia.addresses()) nowAddresses.put(a.address().getHostAddress(), a);
+            }
+        }
+        for (var entry : nowAddresses.entrySet()) {
+            LeasedAddress a = entry.getValue();
+            try {
+                net.setAddress(settings.link(), a.address(), 128, seconds(now, a.preferredUntil()), seconds(now, a.validUntil()));
+            } catch (NetConfigException e) {
+                log.error("{}: {}", settings.link(), e.getMessage());
+            }
+        }
+        for (var entry : addresses.entrySet()) {
+            if (nowAddresses.containsKey(entry.getKey())) continue;
+            try {
+                net.removeAddress(settings.link(), entry.getValue().address(), 128);
+            } catch (NetConfigException e) {
+                log.error("{}: {}", settings.link(), e.getMessage());
+            }
+        }
+        addresses.clear();
+        addresses.putAll(nowAddresses);
+        for (var entry : nowPrefixes.entrySet()) {
+            LeasedPrefix p = entry.getValue();
+            Prefix prefix = new Prefix(p.prefix(), p.length());
+            try {
+                net.setUnreachableRoute(prefix);
+            } catch (NetConfigException e) {
+                log.error("{}: {}", settings.link(), e.getMessage());
+            }
+            DelegatedPrefix service = new DelegatedPrefix(settings.link(), iaids.get(entry.getKey()), prefix, p.preferredUntil(), p.validUntil());
+            Registered old = prefixes.get(entry.getKey());
+            if (old != null && old.service().equals(service)) continue;
+            if (old != null) old.registration().unregister();
+            prefixes.put(entry.getKey(), new Registered(service, context.registerService(DelegatedPrefix.class, service, service.serviceProperties())));
+        }
+        for (var it = prefixes.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (nowPrefixes.containsKey(entry.getKey())) continue;
+            entry.getValue().registration().unregister();
+            it.remove();
+            try {
+                net.removeUnreachableRoute(entry.getValue().service().prefix());
+            } catch (NetConfigException e) {
+                log.error("{}: {}", settings.link(), e.getMessage());
+            }
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put(Topics.PROP_INTERFACE, settings.link().value());
+        props.put(Topics.PROP_REASON, event.kind().name().toLowerCase());
+        events.postEvent(new Event(Topics.LEASE_PREFIX + event.kind().name(), props));
+    }
+
+    private static long seconds(Instant now, Instant until) {
+        long s = Duration.between(now, until).getSeconds();
+        return Math.max(0, Math.min(0xffffffffL, s));
+    }
+}

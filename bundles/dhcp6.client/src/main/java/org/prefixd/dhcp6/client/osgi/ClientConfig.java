@@ -1,0 +1,26 @@
+package org.prefixd.dhcp6.client.osgi;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "prefixd DHCPv6 client",
+        description = "A DHCPv6 client (RFC 8415) on one WAN link: an address (IA_NA) and delegated prefixes (IA_PD). All settings apply live; a change of link, DUID or IAs starts a new session.")
+public @interface ClientConfig {
+    @AttributeDefinition(name = "WAN link", description = "The interface of a prefixd.link configuration, e.g. ppp0")
+    String link();
+
+    @AttributeDefinition(name = "DUID", description = "A complete DUID in hex with its type (RFC 8415 §11), e.g. 00030001020000000001; empty: a DUID-UUID generated once and kept in the state directory", required = false)
+    String duid() default "";
+
+    @AttributeDefinition(name = "IA_NA IAID", description = "The IAID to ask for an address with; -1 for no address (0 is valid)")
+    long iana() default -1;
+
+    @AttributeDefinition(name = "IA_PD", description = "One entry per IA_PD: IAID, or IAID/prefix-length hint, e.g. 1/56; empty for no prefix", required = false)
+    String[] iapd() default {"1/56"};
+
+    @AttributeDefinition(name = "Rapid commit", description = "Offer Rapid Commit: a two-message exchange where the server allows it")
+    boolean rapid_commit() default true;
+
+    @AttributeDefinition(name = "First-Solicit delay", description = "Wait a random 0-1 s before the first Solicit, as RFC 8415 §18.2.1 asks; off: solicit at once")
+    boolean first_solicit_delay() default true;
+}

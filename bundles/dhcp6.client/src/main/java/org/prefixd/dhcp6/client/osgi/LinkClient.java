@@ -1,0 +1,166 @@
+package org.prefixd.dhcp6.client.osgi;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import org.osgi.service.log.Logger;
+import org.prefixd.api.WanLink;
+import org.prefixd.dhcp6.client.LeaseEvent;
+import org.prefixd.dhcp6.client.LeaseFile;
+import org.prefixd.dhcp6.client.Session;
+import org.prefixd.dhcp6.codec.ClientServerMessage;
+import org.prefixd.dhcp6.codec.DecodeException;
+import org.prefixd.dhcp6.codec.Dhcp6Codec;
+import org.prefixd.dhcp6.codec.Message;
+
+/**
+ * One session on one WanLink: the UDP socket on [link-local%if]:546, the Session, its timers.
+ * Everything runs on the channel's event loop, one thread, never blocked by the session (pure).
+ */
+final class LinkClient {
+    static final int CLIENT_PORT = 546;
+    static final int SERVER_PORT = 547;
+    private static final Inet6Address ALL_SERVERS_AND_RELAYS = parse("ff02::1:2");
+
+    private final WanLink link;
+    private final Session session;
+    private final Path leaseFile;
+    private final Consumer<LeaseEvent> onLease;
+    private final Logger log;
+    private final Clock clock = Clock.systemUTC();
+    private Channel channel;
+    private InetSocketAddress servers;
+    private ScheduledFuture<?> wake;
+    private long dropped;
+
+    LinkClient(WanLink link, Session session, Path leaseFile, Consumer<LeaseEvent> onLease, Logger log) {
+        this.link = link;
+        this.session = session;
+        this.leaseFile = leaseFile;
+        this.onLease = onLease;
+        this.log = log;
+    }
+
+    /** Binds the socket and starts the session with the lease kept in the state directory, if any. */
+    void start(EventLoopGroup group) throws IOException, InterruptedException {
+        NetworkInterface nif = NetworkInterface.getByName(link.name().value());
+        if (nif == null) throw new IOException("no interface " + link.name());
+        Inet6Address local = Inet6Address.getByAddress(null, link.local().getAddress(), nif);
+        servers = new InetSocketAddress(Inet6Address.getByAddress(null, ALL_SERVERS_AND_RELAYS.getAddress(), nif), SERVER_PORT);
+        Bootstrap bootstrap = new Bootstrap().group(group)
+                .channelFactory(() -> new NioDatagramChannel(SocketProtocolFamily.INET6))
+                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+                        receive(packet);
+                    }
+                });
+        channel = bootstrap.bind(new InetSocketAddress(local, CLIENT_PORT)).sync().channel();
+        Optional<org.prefixd.dhcp6.client.Lease> resumed = Optional.empty();
+        try {
+            resumed = LeaseFile.read(leaseFile);
+        } catch (IllegalArgumentException e) {
+            log.warn("{}: ignored the lease file {}: {}", link.name(), leaseFile, e.getMessage());
+        }
+        Optional<org.prefixd.dhcp6.client.Lease> lease = resumed;
+        channel.eventLoop().execute(() -> apply(session.start(clock.instant(), lease)));
+    }
+
+    void stop() {
+        if (channel == null) return;
+        channel.eventLoop().execute(() -> {
+            if (wake != null) wake.cancel(false);
+        });
+        channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    Session session() {
+        return session;
+    }
+
+    private void receive(DatagramPacket packet) {
+        if (packet.sender().getPort() != SERVER_PORT) {
+            drop("a packet from port " + packet.sender().getPort() + ", not 547");
+            return;
+        }
+        byte[] bytes = ByteBufUtil.getBytes(packet.content());
+        Message message;
+        try {
+            message = Dhcp6Codec.decode(bytes);
+        } catch (DecodeException e) {
+            drop("a malformed packet: " + e.getMessage());
+            return;
+        }
+        if (!(message instanceof ClientServerMessage cs)) {
+            drop("a " + message.type().rfcName() + " message");
+            return;
+        }
+        log.debug("{}: received {}", link.name(), cs);
+        apply(session.received(cs, clock.instant()));
+    }
+
+    /** Counted, and logged at most for the first ones and then every hundredth. */
+    private void drop(String what) {
+        dropped++;
+        if (dropped <= 10 || dropped % 100 == 0) log.warn("{}: dropped {} ({} dropped so far)", link.name(), what, dropped);
+    }
+
+    private void apply(Session.Step step) {
+        if (step.note().startsWith("Solicit (")) log.info("{}: soliciting ({})", link.name(), step.note().substring(9, step.note().length() - 1));
+        for (ClientServerMessage m : step.send()) {
+            log.debug("{}: sending {}", link.name(), m);
+            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(Dhcp6Codec.encode(m)), servers));
+        }
+        step.event().ifPresent(event -> {
+            persist(event);
+            onLease.accept(event);
+        });
+        if (wake != null) wake.cancel(false);
+        wake = step.wakeAt().map(at -> channel.eventLoop().schedule(() -> apply(session.timer(clock.instant())),
+                Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS)).orElse(null);
+    }
+
+    private void persist(LeaseEvent event) {
+        try {
+            if (event.kind() == LeaseEvent.Kind.EXPIRED) Files.deleteIfExists(leaseFile);
+            else LeaseFile.write(leaseFile, event.lease());
+        } catch (IOException e) {
+            log.error("{}: could not write the lease to {}: {}", link.name(), leaseFile, e.toString());
+        }
+    }
+
+    private static Inet6Address parse(String literal) {
+        try {
+            return (Inet6Address) java.net.InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    static int randomXid() {
+        return ThreadLocalRandom.current().nextInt(1 << 24);
+    }
+}

@@ -1,0 +1,88 @@
+package org.prefixd.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The DHCPv6 client against ISC Kea: ISP namespace (Kea on isp0) ↔ router namespace (prefixd on
+ * wan0). What the router's kernel ends up with is checked with iproute2.
+ */
+class DhcpClientKeaIT {
+    private static final Pattern TIME = Pattern.compile("(\\d{4}-\\d\\d-\\d\\dT\\S+Z) INFO  \\S+: (.*)$", Pattern.MULTILINE);
+
+    private static Instant time(String log, String message) {
+        Matcher m = TIME.matcher(log);
+        while (m.find()) if (m.group(2).startsWith(message)) return Instant.parse(m.group(1));
+        throw new AssertionError("no log line '" + message + "' in:\n" + log);
+    }
+
+    private static Namespace[] lab() {
+        Namespace isp = new Namespace("pfx-isp");
+        Namespace router = new Namespace("pfx-rtr");
+        Cmd.ok("ip", "-n", router.name, "link", "add", "wan0", "type", "veth", "peer", "name", "isp0", "netns", isp.name);
+        isp.sysctl("net.ipv6.conf.isp0.accept_dad", "0");
+        router.sysctl("net.ipv6.conf.wan0.accept_dad", "0");
+        isp.ip("link", "set", "isp0", "up");
+        router.ip("link", "set", "wan0", "up");
+        isp.ip("addr", "add", "2001:db8:ffff::1/64", "dev", "isp0", "nodad");
+        return new Namespace[] {isp, router};
+    }
+
+    private static void configure(Prefixd prefixd) throws Exception {
+        prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\ndebounce = 2\n");
+        prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
+    }
+
+    private static boolean routed(Namespace router) {
+        return router.ip("-6", "route", "show").contains("unreachable 2001:db8:100::/56");
+    }
+
+    private static boolean addressed(Namespace router) {
+        return router.ip("-6", "addr", "show", "dev", "wan0").contains("2001:db8:ffff::100/128");
+    }
+
+    @Test
+    void bindsRenewsResumesAfterKill9WithoutASolicitAndWithdrawsWhenTheServerIsGone() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = lab();
+        Namespace isp = lab[0], router = lab[1];
+        try (isp; router) {
+            java.nio.file.Path dir = Prefixd.newDirectory("kea");
+            try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 3, 5, 8, 12)) {
+                java.nio.file.Path state;
+                try (Prefixd first = new Prefixd(router, dir, "embedded")) {
+                    configure(first);
+                    Await.until("the delegated prefix routed unreachable and the address on wan0", Duration.ofSeconds(10),
+                            () -> routed(router) && addressed(router));
+                    String log = first.logText();
+                    System.out.printf("Kea, rapid commit: WanLink up to lease bound %d ms; session start to lease bound %d ms%n",
+                            Duration.between(time(log, "wan0 is up"), time(log, "wan0: lease bound")).toMillis(),
+                            Duration.between(time(log, "wan0: DHCPv6 session started"), time(log, "wan0: lease bound")).toMillis());
+                    Await.until("a renewal at T1", Duration.ofSeconds(10), () -> first.logText().contains("wan0: lease renewed"));
+                    state = first.state;
+                    Cmd.ok("kill", "-9", Long.toString(first.pid()));
+                }
+                assertTrue(Files.exists(state.resolve("lease-wan0.json")), "the lease file survives the kill");
+                try (Prefixd second = new Prefixd(router, dir, "embedded")) {
+                    Await.until("the lease resumed", Duration.ofSeconds(10), () -> second.logText().contains("wan0: lease resumed"));
+                    assertFalse(second.logText().contains("wan0: soliciting"), "a restart with a valid lease sent a Solicit:\n" + second.logText());
+                    Await.until("a renewal after the restart", Duration.ofSeconds(10), () -> second.logText().contains("wan0: lease renewed"));
+                    kea.close();
+                    Await.until("the lease expired at its valid lifetime", Duration.ofSeconds(20), () -> second.logText().contains("wan0: lease expired"));
+                    Await.until("the route and the address withdrawn", Duration.ofSeconds(3), () -> !routed(router) && !addressed(router));
+                    assertTrue(second.logText().contains("wan0: soliciting (lease expired)"), second.logTail());
+                }
+            }
+        }
+    }
+}

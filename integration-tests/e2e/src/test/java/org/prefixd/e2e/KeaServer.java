@@ -1,0 +1,39 @@
+package org.prefixd.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** ISC Kea DHCPv6 in the "ISP" namespace on isp0 (TOOLCHAIN.md §8), with short timers. */
+final class KeaServer implements AutoCloseable {
+    private final Process process;
+    final Path dir;
+
+    KeaServer(Namespace isp, Path dir, int renew, int rebind, int preferred, int valid) throws IOException {
+        this.dir = Files.createDirectories(dir);
+        Path config = dir.resolve("kea6.json");
+        Files.writeString(config, """
+                { "Dhcp6": { "interfaces-config": { "interfaces": [ "isp0" ] },
+                  "server-id": { "type": "EN", "enterprise-id": 2495, "identifier": "0102030405", "persist": false },
+                  "lease-database": { "type": "memfile", "persist": false },
+                  "renew-timer": %d, "rebind-timer": %d, "preferred-lifetime": %d, "valid-lifetime": %d,
+                  "option-data": [ { "name": "dns-servers", "data": "2001:db8:ffff::53" } ],
+                  "subnet6": [ { "id": 1, "subnet": "2001:db8:ffff::/64", "interface": "isp0", "rapid-commit": true,
+                     "pools": [ { "pool": "2001:db8:ffff::100-2001:db8:ffff::1ff" } ],
+                     "pd-pools": [ { "prefix": "2001:db8:100::", "prefix-len": 40, "delegated-len": 56 } ] } ] } }
+                """.formatted(renew, rebind, preferred, valid));
+        ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", isp.name, "kea-dhcp6", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("kea.log").toFile());
+        builder.environment().put("KEA_PIDFILE_DIR", dir.toString());
+        builder.environment().put("KEA_LOCKFILE_DIR", dir.toString());
+        builder.environment().put("KEA_LOG_FILE_DIR", dir.toString());
+        this.process = builder.start();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
+    }
+}
