@@ -21,6 +21,10 @@ final class RuntimeBundles {
     }
 
     static final List<RuntimeBundle> ALL = List.of(
+            new RuntimeBundle("io.netty.buffer", "4.2.20", "netty-buffer.jar"),
+            new RuntimeBundle("io.netty.common", "4.2.20", "netty-common.jar"),
+            new RuntimeBundle("io.netty.resolver", "4.2.20", "netty-resolver.jar"),
+            new RuntimeBundle("io.netty.transport", "4.2.20", "netty-transport.jar"),
             new RuntimeBundle("jakarta.json-api", "2.1.3", "jakarta.json-api.jar"),
             new RuntimeBundle("org.apache.felix.configadmin", "1.9.26", "org.apache.felix.configadmin.jar"),
             new RuntimeBundle("org.apache.felix.eventadmin", "1.6.4", "org.apache.felix.eventadmin.jar"),
@@ -33,7 +37,10 @@ final class RuntimeBundles {
             new RuntimeBundle("prefixd.api", "0.1.0", "prefixd.api.jar"),
             new RuntimeBundle("prefixd.config", "0.1.0", "prefixd.config.jar"),
             new RuntimeBundle("prefixd.daemon", "0.1.0", "prefixd.daemon.jar"),
-            new RuntimeBundle("prefixd.link.pppd", "0.1.0", "prefixd.link.pppd.jar"));
+            new RuntimeBundle("prefixd.dhcp6.client", "0.1.0", "prefixd.dhcp6.client.jar"),
+            new RuntimeBundle("prefixd.dhcp6.codec", "0.1.0", "prefixd.dhcp6.codec.jar"),
+            new RuntimeBundle("prefixd.link.pppd", "0.1.0", "prefixd.link.pppd.jar"),
+            new RuntimeBundle("prefixd.netconf", "0.1.0", "prefixd.netconf.jar"));
 
     static final String LINK = "prefixd.link.pppd";
     static final String CONFIG = "prefixd.config";

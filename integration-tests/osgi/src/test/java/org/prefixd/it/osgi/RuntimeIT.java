@@ -30,8 +30,10 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
 public class RuntimeIT {
-    /** The one prefixd component that needs a configuration (factory PID prefixd.link) and has none here. */
+    /** The prefixd component that needs a configuration (factory PID prefixd.link) and has none here; see also {@link #CLIENT}. */
     private static final String LINK_WATCHER = "org.prefixd.link.osgi.LinkWatcherComponent";
+    /** The DHCPv6 client also waits for its configuration (factory PID prefixd.dhcp6). */
+    private static final String CLIENT = "org.prefixd.dhcp6.client.osgi.ClientComponent";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
@@ -85,6 +87,11 @@ public class RuntimeIT {
                         problems.add(LINK_WATCHER + " has configuration policy " + description.configurationPolicy + ", expected require");
                     if (!configurations.isEmpty())
                         problems.add(LINK_WATCHER + " has " + configurations.size() + " configuration(s) though no prefixd.link configuration exists");
+                    continue;
+                }
+                if (description.name.equals(CLIENT)) {
+                    if (!"require".equals(description.configurationPolicy) || !configurations.isEmpty())
+                        problems.add(CLIENT + " should wait for a prefixd.dhcp6 configuration");
                     continue;
                 }
                 if (configurations.isEmpty()) problems.add(description.name + " has no component configuration");
