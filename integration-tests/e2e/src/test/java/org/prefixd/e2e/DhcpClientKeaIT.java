@@ -26,7 +26,7 @@ class DhcpClientKeaIT {
         throw new AssertionError("no log line '" + message + "' in:\n" + log);
     }
 
-    private static Namespace[] lab() {
+    static Namespace[] lab() {
         Namespace isp = new Namespace("pfx-isp");
         Namespace router = new Namespace("pfx-rtr");
         Cmd.ok("ip", "-n", router.name, "link", "add", "wan0", "type", "veth", "peer", "name", "isp0", "netns", isp.name);
@@ -43,11 +43,11 @@ class DhcpClientKeaIT {
         prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
     }
 
-    private static boolean routed(Namespace router) {
+    static boolean routed(Namespace router) {
         return router.ip("-6", "route", "show").contains("unreachable 2001:db8:100::/56");
     }
 
-    private static boolean addressed(Namespace router) {
+    static boolean addressed(Namespace router) {
         return router.ip("-6", "addr", "show", "dev", "wan0").contains("2001:db8:ffff::100/128");
     }
 

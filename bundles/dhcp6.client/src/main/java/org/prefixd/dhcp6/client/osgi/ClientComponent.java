@@ -88,7 +88,7 @@ public final class ClientComponent {
     synchronized void bindLink(WanLink link) {
         if (!link.name().equals(settings.link())) return;
         if (client != null) client.stop();
-        client = new LinkClient(link, new Session(settings.session(), Math::random, LinkClient::randomXid),
+        client = new LinkClient(link, new Session(settings.session(), Math::random, LinkClient::randomXid), settings.acceptAnySourcePort(),
                 stateDir.resolve("lease-" + link.name().value() + ".json"), event -> effects.execute(() -> onLease(event)), log);
         try {
             client.start(group);

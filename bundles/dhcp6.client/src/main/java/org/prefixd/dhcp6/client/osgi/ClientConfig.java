@@ -21,6 +21,9 @@ public @interface ClientConfig {
     @AttributeDefinition(name = "Rapid commit", description = "Offer Rapid Commit: a two-message exchange where the server allows it")
     boolean rapid_commit() default true;
 
+    @AttributeDefinition(name = "Accept any source port", description = "Act on server messages that do not come from port 547. Off: they are counted, logged and dropped. WIDE dhcp6s answers from an ephemeral port, which RFC 8415 does not forbid: turn this on for such a server")
+    boolean accept_any_source_port() default false;
+
     @AttributeDefinition(name = "First-Solicit delay", description = "Wait a random 0-1 s before the first Solicit, as RFC 8415 §18.2.1 asks; off: solicit at once")
     boolean first_solicit_delay() default true;
 }

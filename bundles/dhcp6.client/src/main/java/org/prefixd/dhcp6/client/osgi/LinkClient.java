@@ -56,7 +56,10 @@ final class LinkClient {
     private ScheduledFuture<?> wake;
     private long dropped;
 
-    LinkClient(WanLink link, Session session, Path leaseFile, Consumer<LeaseEvent> onLease, Logger log) {
+    private final boolean anySourcePort;
+
+    LinkClient(WanLink link, Session session, boolean anySourcePort, Path leaseFile, Consumer<LeaseEvent> onLease, Logger log) {
+        this.anySourcePort = anySourcePort;
         this.link = link;
         this.session = session;
         this.leaseFile = leaseFile;
@@ -102,8 +105,8 @@ final class LinkClient {
     }
 
     private void receive(DatagramPacket packet) {
-        if (packet.sender().getPort() != SERVER_PORT) {
-            drop("a packet from port " + packet.sender().getPort() + ", not 547");
+        if (packet.sender().getPort() != SERVER_PORT && !anySourcePort) {
+            drop("a packet from port " + packet.sender().getPort() + ", not 547 (accept.any.source.port = true accepts it)");
             return;
         }
         byte[] bytes = ByteBufUtil.getBytes(packet.content());
