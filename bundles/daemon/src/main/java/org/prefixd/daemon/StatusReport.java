@@ -13,6 +13,7 @@ import jakarta.json.spi.JsonProvider;
 import org.prefixd.api.LinkLocal;
 import org.prefixd.api.LinkStatus;
 import org.prefixd.api.PppdSession;
+import org.prefixd.api.SessionStatus;
 import org.prefixd.api.WanLink;
 
 /**
@@ -24,17 +25,43 @@ public final class StatusReport {
     static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
 
     private final List<LinkStatus> links;
+    private final List<SessionStatus> sessions;
     private final Instant now;
 
-    public StatusReport(List<LinkStatus> links, Instant now) {
+    public StatusReport(List<LinkStatus> links, List<SessionStatus> sessions, Instant now) {
         this.links = links.stream().sorted(Comparator.comparing(LinkStatus::name)).toList();
+        this.sessions = sessions.stream().sorted(Comparator.comparing(SessionStatus::link)).toList();
         this.now = now;
     }
 
     public JsonObject toJson() {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         for (LinkStatus link : links) array.add(linkJson(link));
-        return JSON.createObjectBuilder().add("links", array).build();
+        JsonArrayBuilder sessionArray = JSON.createArrayBuilder();
+        for (SessionStatus session : sessions) sessionArray.add(sessionJson(session));
+        return JSON.createObjectBuilder().add("links", array).add("sessions", sessionArray).build();
+    }
+
+    private JsonObject sessionJson(SessionStatus session) {
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("link", session.link().value()).add("state", session.state());
+        session.server().ifPresent(s -> o.add("server", s));
+        o.add("addresses", leasedJson(session.addresses(), "address"));
+        o.add("prefixes", leasedJson(session.prefixes(), "prefix"));
+        session.nextEvent().ifPresent(t -> o.add("nextEvent", t.toString()));
+        return o.build();
+    }
+
+    private JsonArrayBuilder leasedJson(List<SessionStatus.Leased> leased, String key) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        for (SessionStatus.Leased l : leased)
+            array.add(JSON.createObjectBuilder().add(key, l.value()).add("preferredUntil", l.preferredUntil().toString())
+                    .add("validUntil", l.validUntil().toString()).add("preferredLeft", secondsLeft(l.preferredUntil()))
+                    .add("validLeft", secondsLeft(l.validUntil())));
+        return array;
+    }
+
+    private long secondsLeft(Instant until) {
+        return Math.max(0, Duration.between(now, until).getSeconds());
     }
 
     private JsonObject linkJson(LinkStatus status) {
@@ -67,6 +94,13 @@ public final class StatusReport {
                     status.mode().key(), status.reason(), status.since(), ago(status.since())));
             status.link().ifPresent(link -> out.append(details(link)));
         }
+        for (SessionStatus session : sessions) {
+            out.append(String.format("dhcp6 %-9s %-10s%s%n", session.link(), session.state().toLowerCase(),
+                    session.server().map(s -> " server " + s).orElse("")));
+            for (SessionStatus.Leased a : session.addresses()) out.append(leasedLine("address", a));
+            for (SessionStatus.Leased p : session.prefixes()) out.append(leasedLine("prefix ", p));
+            session.nextEvent().ifPresent(t -> out.append("     next event in ").append(span(t)).append('\n'));
+        }
         return out.toString();
     }
 
@@ -77,6 +111,18 @@ public final class StatusReport {
                 .append(p.tty().map(t -> " on " + t).orElse(""))
                 .append(p.ipparam().map(i -> " ipparam " + i).orElse("")));
         return out.append('\n').toString();
+    }
+
+    private String leasedLine(String what, SessionStatus.Leased l) {
+        return "     " + what + " " + l.value() + "  preferred " + span(l.preferredUntil()) + ", valid " + span(l.validUntil()) + "\n";
+    }
+
+    private String span(Instant until) {
+        long seconds = secondsLeft(until);
+        if (seconds > 100L * 365 * 86400) return "forever";
+        if (seconds < 120) return seconds + " s";
+        if (seconds < 7200) return seconds / 60 + " min";
+        return seconds / 3600 + " h";
     }
 
     private String ago(Instant then) {

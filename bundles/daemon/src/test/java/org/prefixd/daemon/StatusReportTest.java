@@ -16,6 +16,7 @@ import org.prefixd.api.LinkLocal;
 import org.prefixd.api.LinkMode;
 import org.prefixd.api.LinkStatus;
 import org.prefixd.api.PppdSession;
+import org.prefixd.api.SessionStatus;
 import org.prefixd.api.WanLink;
 
 class StatusReportTest {
@@ -30,7 +31,7 @@ class StatusReportTest {
 
     @Test
     void printsEveryLinkAsJsonSortedByName() {
-        JsonObject json = new StatusReport(List.of(PPP_UP, ETH_DOWN), NOW).toJson();
+        JsonObject json = new StatusReport(List.of(PPP_UP, ETH_DOWN), List.of(), NOW).toJson();
         assertEquals(2, json.getJsonArray("links").size());
         JsonObject eth = json.getJsonArray("links").getJsonObject(0);
         assertEquals("eth1", eth.getString("interface"));
@@ -45,7 +46,7 @@ class StatusReportTest {
 
     @Test
     void printsTextForPeople() {
-        String text = new StatusReport(List.of(PPP_UP, ETH_DOWN), NOW).toText();
+        String text = new StatusReport(List.of(PPP_UP, ETH_DOWN), List.of(), NOW).toText();
         assertTrue(text.contains("ppp0") && text.contains("up") && text.contains("90 s ago"), text);
         assertTrue(text.contains("peer fe80::2, pppd pid 4242 on /dev/ttyS0"), text);
         assertTrue(text.contains("5 h ago"), text);
@@ -53,7 +54,7 @@ class StatusReportTest {
 
     @Test
     void saysHowToAddALinkWhenNoneIsConfigured() {
-        assertTrue(new StatusReport(List.of(), NOW).toText().contains("prefixd.link-<name>.cfg"));
+        assertTrue(new StatusReport(List.of(), List.of(), NOW).toText().contains("prefixd.link-<name>.cfg"));
     }
 
     @Test
@@ -61,5 +62,22 @@ class StatusReportTest {
         assertEquals(ControlRequest.STATUS_JSON, ControlRequest.parse(" status   --json\n"));
         assertEquals(ControlRequest.RELOAD, ControlRequest.parse("reload"));
         assertThrows(IllegalArgumentException.class, () -> ControlRequest.parse("status; reboot"));
+    }
+
+    @Test
+    void showsEachSessionWithRemainingLifetimesAndTheNextEvent() {
+        SessionStatus session = new SessionStatus(InterfaceName.of("ppp0"), "BOUND", Optional.of("0002000009bf0102030405"),
+                List.of(new SessionStatus.Leased("2001:db8::100", NOW.plusSeconds(20), NOW.plusSeconds(40))),
+                List.of(new SessionStatus.Leased("2001:db8:100::/56", NOW.plusSeconds(3600 * 3), NOW.plusSeconds(3600 * 5))),
+                Optional.of(NOW.plusSeconds(10)));
+        StatusReport report = new StatusReport(List.of(PPP_UP), List.of(session), NOW);
+        JsonObject json = report.toJson().getJsonArray("sessions").getJsonObject(0);
+        assertEquals("BOUND", json.getString("state"));
+        assertEquals(40, json.getJsonArray("addresses").getJsonObject(0).getInt("validLeft"));
+        assertEquals("2001:db8:100::/56", json.getJsonArray("prefixes").getJsonObject(0).getString("prefix"));
+        String text = report.toText();
+        assertTrue(text.contains("dhcp6 ppp0      bound      server 0002000009bf0102030405"), text);
+        assertTrue(text.contains("prefix  2001:db8:100::/56  preferred 3 h, valid 5 h"), text);
+        assertTrue(text.contains("next event in 10 s"), text);
     }
 }

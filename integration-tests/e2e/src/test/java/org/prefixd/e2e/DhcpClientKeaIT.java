@@ -68,6 +68,12 @@ class DhcpClientKeaIT {
                     System.out.printf("Kea, rapid commit: WanLink up to lease bound %d ms; session start to lease bound %d ms%n",
                             Duration.between(time(log, "wan0 is up"), time(log, "wan0: lease bound")).toMillis(),
                             Duration.between(time(log, "wan0: DHCPv6 session started"), time(log, "wan0: lease bound")).toMillis());
+                    var session = first.status().getJsonArray("sessions").getJsonObject(0);
+                    assertTrue(session.getString("link").equals("wan0") && session.getString("server").equals("0002000009bf0102030405")
+                            && session.getJsonArray("prefixes").getJsonObject(0).getString("prefix").equals("2001:db8:100::/56")
+                            && session.getJsonArray("addresses").getJsonObject(0).getString("address").equals("2001:db8:ffff::100"),
+                            "prefixd status --json shows the session: " + session);
+                    assertTrue(first.cli("status").out().contains("prefix  2001:db8:100::/56"), first.cli("status").out());
                     Await.until("a renewal at T1", Duration.ofSeconds(10), () -> first.logText().contains("wan0: lease renewed"));
                     state = first.state;
                     Cmd.ok("kill", "-9", Long.toString(first.pid()));

@@ -28,6 +28,8 @@ import org.prefixd.api.Directories;
 import org.prefixd.api.LinkMonitor;
 import org.prefixd.api.LinkStatus;
 import org.prefixd.api.PrivateUnixSocket;
+import org.prefixd.api.SessionMonitor;
+import org.prefixd.api.SessionStatus;
 import org.prefixd.daemon.ControlRequest;
 import org.prefixd.daemon.StatusReport;
 
@@ -54,6 +56,9 @@ public final class ControlSocketComponent {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<LinkMonitor> monitors = new ArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<SessionMonitor> sessionMonitors = new ArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ConfigReload reload;
@@ -110,7 +115,9 @@ public final class ControlSocketComponent {
     private StatusReport report() {
         List<LinkStatus> links = new ArrayList<>();
         for (LinkMonitor monitor : monitors) links.addAll(monitor.links());
-        return new StatusReport(links, clock.instant());
+        List<SessionStatus> sessions = new ArrayList<>();
+        for (SessionMonitor monitor : sessionMonitors) sessions.addAll(monitor.sessions());
+        return new StatusReport(links, sessions, clock.instant());
     }
 
     private String reload() {

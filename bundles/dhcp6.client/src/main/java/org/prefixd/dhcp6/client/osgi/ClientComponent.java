@@ -34,6 +34,8 @@ import org.prefixd.api.Directories;
 import org.prefixd.api.NetConfig;
 import org.prefixd.api.NetConfigException;
 import org.prefixd.api.Prefix;
+import org.prefixd.api.SessionMonitor;
+import org.prefixd.api.SessionStatus;
 import org.prefixd.api.Topics;
 import org.prefixd.api.WanLink;
 import org.prefixd.dhcp6.client.LeaseEvent;
@@ -47,9 +49,9 @@ import org.prefixd.dhcp6.client.Session;
  * WanLink exists; the lease's address and unreachable routes through NetConfig; a
  * DelegatedPrefix service per prefix; a prefixd/lease/* event per change.
  */
-@Component(configurationPid = "prefixd.dhcp6", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+@Component(configurationPid = "prefixd.dhcp6", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = SessionMonitor.class)
 @Designate(ocd = ClientConfig.class, factory = true)
-public final class ClientComponent {
+public final class ClientComponent implements SessionMonitor {
     private final BundleContext context;
     private final NetConfig net;
     private final EventAdmin events;
@@ -107,6 +109,15 @@ public final class ClientComponent {
         client.stop();
         client = null;
         log.info("{}: DHCPv6 session paused, link gone", link.name());
+    }
+
+    @Override
+    public synchronized java.util.List<SessionStatus> sessions() {
+        SessionStatus status = client == null ? null : client.status().orElse(null);
+        if (status == null)
+            status = new SessionStatus(settings.link(), client == null ? "NO_LINK" : "STARTING", java.util.Optional.empty(),
+                    java.util.List.of(), java.util.List.of(), java.util.Optional.empty());
+        return java.util.List.of(status);
     }
 
     @Deactivate

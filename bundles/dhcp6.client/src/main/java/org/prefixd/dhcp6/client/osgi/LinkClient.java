@@ -27,6 +27,9 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import org.osgi.service.log.Logger;
+import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.Prefix;
+import org.prefixd.api.SessionStatus;
 import org.prefixd.api.WanLink;
 import org.prefixd.dhcp6.client.LeaseEvent;
 import org.prefixd.dhcp6.client.LeaseFile;
@@ -55,6 +58,7 @@ final class LinkClient {
     private InetSocketAddress servers;
     private ScheduledFuture<?> wake;
     private long dropped;
+    private volatile SessionStatus status;
 
     private final boolean anySourcePort;
 
@@ -141,9 +145,23 @@ final class LinkClient {
             persist(event);
             onLease.accept(event);
         });
+        status = snapshot(step.wakeAt());
         if (wake != null) wake.cancel(false);
         wake = step.wakeAt().map(at -> channel.eventLoop().schedule(() -> apply(session.timer(clock.instant())),
                 Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS)).orElse(null);
+    }
+
+    /** The session as `prefixd status` shows it; empty before the first step. */
+    Optional<SessionStatus> status() {
+        return Optional.ofNullable(status);
+    }
+
+    private SessionStatus snapshot(Optional<Instant> next) {
+        var lease = session.lease();
+        return new SessionStatus(link.name(), session.state().name(), lease.map(l -> l.server().bytes().hex()),
+                lease.map(l -> l.addresses().stream().map(a -> new SessionStatus.Leased(Ipv6Text.format(a.address()), a.preferredUntil(), a.validUntil())).toList()).orElse(java.util.List.of()),
+                lease.map(l -> l.prefixes().stream().map(p -> new SessionStatus.Leased(new Prefix(p.prefix(), p.length()).toString(), p.preferredUntil(), p.validUntil())).toList()).orElse(java.util.List.of()),
+                next);
     }
 
     private void persist(LeaseEvent event) {

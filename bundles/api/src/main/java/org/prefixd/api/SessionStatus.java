@@ -1,0 +1,37 @@
+package org.prefixd.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One DHCPv6 client session as `prefixd status` shows it.
+ *
+ * @param link the WAN link
+ * @param state the session's state (SOLICITING, BOUND, RENEWING, ...; NO_LINK while the link has no WanLink)
+ * @param server the server's DUID in hex, while bound
+ * @param addresses the leased addresses ("2001:db8::100")
+ * @param prefixes the delegated prefixes ("2001:db8:100::/56")
+ * @param nextEvent when the session acts next (retransmission, T1, T2, expiry)
+ */
+public record SessionStatus(InterfaceName link, String state, Optional<String> server, List<Leased> addresses,
+                            List<Leased> prefixes, Optional<Instant> nextEvent) {
+    /** An address or prefix with its absolute lifetimes. */
+    public record Leased(String value, Instant preferredUntil, Instant validUntil) {
+        public Leased {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(preferredUntil, "preferredUntil");
+            Objects.requireNonNull(validUntil, "validUntil");
+        }
+    }
+
+    public SessionStatus {
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(server, "server");
+        addresses = List.copyOf(addresses);
+        prefixes = List.copyOf(prefixes);
+        Objects.requireNonNull(nextEvent, "nextEvent");
+    }
+}
