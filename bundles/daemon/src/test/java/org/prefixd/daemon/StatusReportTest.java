@@ -59,9 +59,12 @@ class StatusReportTest {
 
     @Test
     void understandsOnlyTheDocumentedRequests() {
-        assertEquals(ControlRequest.STATUS_JSON, ControlRequest.parse(" status   --json\n"));
-        assertEquals(ControlRequest.RELOAD, ControlRequest.parse("reload"));
+        assertEquals(ControlRequest.Kind.STATUS_JSON, ControlRequest.parse(" status   --json\n").kind());
+        assertEquals(ControlRequest.Kind.RELOAD, ControlRequest.parse("reload").kind());
+        assertEquals(new ControlRequest(ControlRequest.Kind.RENEW, InterfaceName.of("ppp0")), ControlRequest.parse("renew ppp0"));
         assertThrows(IllegalArgumentException.class, () -> ControlRequest.parse("status; reboot"));
+        assertThrows(IllegalArgumentException.class, () -> ControlRequest.parse("release ppp0;reboot"));
+        assertThrows(IllegalArgumentException.class, () -> ControlRequest.parse("renew"));
     }
 
     @Test

@@ -31,6 +31,18 @@ class DhcpClientInteropIT {
                 Await.until("a lease from dhcpd", Duration.ofSeconds(10), () -> prefixd.logText().contains("wan0: lease bound: 1 address(es), prefixes [2001:db8:1"));
                 Await.until("the delegated prefix routed", Duration.ofSeconds(3), () -> router.ip("-6", "route", "show").contains("unreachable 2001:db8:1"));
                 Await.until("a renewal at T1", Duration.ofSeconds(10), () -> prefixd.logText().contains("wan0: lease renewed"));
+
+                Cmd.Result release = prefixd.cli("release", "wan0");
+                assertTrue(release.exit() == 0 && release.out().contains("wan0: Release"), release.out() + release.err());
+                Await.until("the prefix withdrawn after the release", Duration.ofSeconds(3),
+                        () -> !router.ip("-6", "route", "show").contains("unreachable 2001:db8:1"));
+                Await.until("dhcpd saw the Release", Duration.ofSeconds(3),
+                        () -> Cmd.run(java.util.List.of("cat", dir.resolve("dhcpd/server.log").toString())).out().contains("Release message from"));
+                assertTrue(prefixd.status().getJsonArray("sessions").getJsonObject(0).getString("state").startsWith("RELEAS"));
+                Cmd.Result renew = prefixd.cli("renew", "wan0");
+                assertTrue(renew.out().contains("Solicit"), renew.out());
+                Await.until("bound again", Duration.ofSeconds(10), () -> prefixd.logText().split("wan0: lease bound").length > 2);
+                assertTrue(prefixd.cli("renew", "nosuch0").out().contains("no prefixd.dhcp6 configuration for nosuch0"));
             }
         }
     }

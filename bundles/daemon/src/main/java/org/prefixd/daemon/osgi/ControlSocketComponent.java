@@ -28,6 +28,7 @@ import org.prefixd.api.Directories;
 import org.prefixd.api.LinkMonitor;
 import org.prefixd.api.LinkStatus;
 import org.prefixd.api.PrivateUnixSocket;
+import org.prefixd.api.SessionControl;
 import org.prefixd.api.SessionMonitor;
 import org.prefixd.api.SessionStatus;
 import org.prefixd.daemon.ControlRequest;
@@ -59,6 +60,9 @@ public final class ControlSocketComponent {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<SessionMonitor> sessionMonitors = new ArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<SessionControl> sessionControls = new ArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ConfigReload reload;
@@ -100,10 +104,12 @@ public final class ControlSocketComponent {
         String line = readLine(client);
         String reply;
         try {
-            reply = switch (ControlRequest.parse(line)) {
+            ControlRequest request = ControlRequest.parse(line);
+            reply = switch (request.kind()) {
                 case STATUS -> report().toText();
                 case STATUS_JSON -> report().toJson().toString() + "\n";
                 case RELOAD -> reload();
+                case RENEW, RELEASE -> session(request);
             };
         } catch (IllegalArgumentException e) {
             reply = "error: " + e.getMessage() + "\n";
@@ -118,6 +124,14 @@ public final class ControlSocketComponent {
         List<SessionStatus> sessions = new ArrayList<>();
         for (SessionMonitor monitor : sessionMonitors) sessions.addAll(monitor.sessions());
         return new StatusReport(links, sessions, clock.instant());
+    }
+
+    private String session(ControlRequest request) {
+        for (SessionControl control : sessionControls) {
+            var done = request.kind() == ControlRequest.Kind.RENEW ? control.renew(request.link()) : control.release(request.link());
+            if (done.isPresent()) return done.get() + "\n";
+        }
+        return "error: no prefixd.dhcp6 configuration for " + request.link() + "\n";
     }
 
     private String reload() {

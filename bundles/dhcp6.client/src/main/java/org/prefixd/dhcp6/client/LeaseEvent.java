@@ -14,6 +14,8 @@ public record LeaseEvent(Kind kind, Lease lease) {
         /** Some addresses or prefixes reached the end of their valid lifetime; the rest stays. */
         UPDATED,
         /** Nothing valid is left; {@code lease} is the last one held. */
-        EXPIRED
+        EXPIRED,
+        /** Given back to the server on request; {@code lease} is the one given back. */
+        RELEASED
     }
 }

@@ -35,11 +35,11 @@ import org.prefixd.dhcp6.codec.StatusCode;
  * <p>Covered: Solicit with Advertise collection during the first RT (preference 255 taken at
  * once, RFC 8415 §18.2.9), Rapid Commit, Request, Renew at T1 to the bound server, Rebind at T2,
  * expiry of each lease at its valid lifetime, NoBinding answered with a Request, retransmission
- * per §15 with SOL_MAX_RT from the server. Not yet: Confirm, Decline, Release, Reconfigure,
- * Information-request (issue 4 notes what remains).
+ * per §15 with SOL_MAX_RT from the server, Release on request (the session then stays released
+ * until asked to renew). Not yet: Confirm, Decline, Reconfigure, Information-request.
  */
 public final class Session {
-    public enum State { IDLE, WAITING, SOLICITING, REQUESTING, BOUND, RENEWING, REBINDING }
+    public enum State { IDLE, WAITING, SOLICITING, REQUESTING, BOUND, RENEWING, REBINDING, RELEASING, RELEASED }
 
     /** What the caller must do after an event. */
     public record Step(List<ClientServerMessage> send, Optional<Instant> wakeAt, Optional<LeaseEvent> event, String note) {
@@ -114,6 +114,7 @@ public final class Session {
         return switch (state) {
             case SOLICITING -> onSolicitAnswer(message, reply, now);
             case REQUESTING, RENEWING, REBINDING -> message.type() == MessageType.REPLY ? onReply(reply, now) : idle(now, "an Advertise outside Solicit");
+            case RELEASING -> released("the server confirmed the Release");
             default -> idle(now, "nothing outstanding");
         };
     }
@@ -127,6 +128,7 @@ public final class Session {
                 if (!advertised.isEmpty() && !now.isBefore(retransmission.timeoutAt())) return request(best(), now, "first RT over");
                 return retransmit(now);
             case REQUESTING:
+            case RELEASING:
                 return retransmit(now);
             case BOUND:
             case RENEWING:
@@ -254,6 +256,7 @@ public final class Session {
         if (next.isEmpty()) {
             return switch (state) {
                 case REQUESTING -> solicit(now, "no Reply to Request");
+                case RELEASING -> released("no Reply to the Release after " + RetransmissionParameters.RELEASE.mrc + " tries");
                 case RENEWING -> leaseTimer(now); // MRD ends at T2: Rebind
                 case REBINDING -> leaseTimer(now); // MRD ends when the leases do
                 default -> solicit(now, "retransmission ended");
@@ -263,10 +266,43 @@ public final class Session {
         return new Step(List.of(outstanding), Optional.of(wakeDuring(now)), Optional.empty(), "retransmission " + retransmission.transmissions());
     }
 
+    /** `prefixd renew`: a Renew now when bound; a Solicit when released or idle. */
+    public Step renewNow(Instant now) {
+        return switch (state) {
+            case BOUND -> startExchange(State.RENEWING, MessageType.RENEW,
+                    RetransmissionParameters.RENEW.withMrd(Duration.between(now, lease.orElseThrow().rebindAt()).isNegative()
+                            ? Duration.ZERO : Duration.between(now, lease.orElseThrow().rebindAt())), now, "asked to renew");
+            case IDLE, RELEASED -> solicit(now, "asked to renew");
+            default -> idle(now, "busy (" + state + "): nothing to renew now");
+        };
+    }
+
+    /**
+     * `prefixd release`: gives the lease back (RFC 8415 §18.2.7). The lease is gone at once for
+     * the router; the Release is retransmitted until the server answers or REL_MAX_RC.
+     */
+    public Step release(Instant now) {
+        if (lease.isEmpty()) return idle(now, "no lease to release");
+        Lease given = lease.get();
+        state = State.RELEASING;
+        xid = xids.getAsInt() & 0xffffff;
+        retransmission = new Retransmission(RetransmissionParameters.RELEASE.parameters(), now, random, false);
+        outstanding = build(MessageType.RELEASE, now);
+        lease = Optional.empty();
+        return new Step(List.of(outstanding), Optional.of(retransmission.timeoutAt()),
+                Optional.of(new LeaseEvent(LeaseEvent.Kind.RELEASED, given)), "Release");
+    }
+
+    private Step released(String why) {
+        state = State.RELEASED;
+        outstanding = null;
+        return new Step(List.of(), Optional.empty(), Optional.empty(), "released: " + why);
+    }
+
     private Step idle(Instant now, String note) {
         Optional<Instant> wake = switch (state) {
             case WAITING -> Optional.of(waitUntil);
-            case SOLICITING, REQUESTING -> Optional.of(retransmission.timeoutAt());
+            case SOLICITING, REQUESTING, RELEASING -> Optional.of(retransmission.timeoutAt());
             case BOUND, RENEWING, REBINDING -> lease.map(l -> state == State.BOUND ? nextLeaseWake(l) : wakeDuring(now));
             default -> Optional.empty();
         };
@@ -279,11 +315,12 @@ public final class Session {
         options.add(new ClientId(settings.clientDuid()));
         if (type == MessageType.REQUEST) options.add(new ServerId(chosen.server()));
         if (type == MessageType.RENEW) options.add(new ServerId(lease.orElseThrow().server()));
+        if (type == MessageType.RELEASE) options.add(new ServerId(lease.orElseThrow().server()));
         options.add(new ElapsedTime(0));
         List<Integer> oro = new ArrayList<>(List.of(OptionCodes.DNS_SERVERS, OptionCodes.DOMAIN_LIST));
         if (type == MessageType.SOLICIT) oro.add(OptionCodes.SOL_MAX_RT); // §18.2.1: MUST
         for (int code : settings.requestedOptions()) if (!oro.contains(code)) oro.add(code);
-        options.add(new OptionRequest(oro));
+        if (type != MessageType.RELEASE) options.add(new OptionRequest(oro)); // §18.2.7: no ORO in a Release
         options.addAll(ias(type, now));
         if (type == MessageType.SOLICIT && settings.rapidCommit()) options.add(new RapidCommit());
         options.addAll(settings.extraOptions());
@@ -292,7 +329,7 @@ public final class Session {
 
     private List<Option> ias(MessageType type, Instant now) {
         List<Option> out = new ArrayList<>();
-        Optional<Lease> held = type == MessageType.RENEW || type == MessageType.REBIND ? lease
+        Optional<Lease> held = type == MessageType.RENEW || type == MessageType.REBIND || type == MessageType.RELEASE ? lease
                 : type == MessageType.REQUEST ? Optional.of(Lease.from(chosen, now)) : Optional.empty();
         settings.naIaid().ifPresent(iaid -> {
             List<IaAddress> addresses = held.map(l -> l.ias().stream()

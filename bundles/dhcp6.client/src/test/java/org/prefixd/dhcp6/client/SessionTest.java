@@ -237,4 +237,33 @@ class SessionTest {
         assertEquals(48, sent, "one Renew every 30 minutes for 24 hours");
         assertTrue(s.lease().isPresent());
     }
+
+    @Test
+    void releasesTheLeaseOnRequestAndStaysReleasedUntilAskedToRenew() {
+        Session s = bound(100, 160, 200, 300);
+        Session.Step step = s.release(now);
+        ClientServerMessage release = step.send().get(0);
+        assertEquals(MessageType.RELEASE, release.type());
+        assertEquals(KEA, release.options().get(ServerId.class).orElseThrow().duid());
+        assertEquals(PREFIX, release.options().get(IaPd.class).orElseThrow().prefixes().get(0).prefix());
+        assertFalse(release.options().get(org.prefixd.dhcp6.codec.OptionRequest.class).isPresent(), "no ORO in a Release (RFC 8415 §18.2.7)");
+        assertEquals(LeaseEvent.Kind.RELEASED, step.event().orElseThrow().kind());
+        assertEquals(Optional.empty(), s.lease());
+        int sent = 1;
+        while (s.state() == Session.State.RELEASING) {
+            now = step.wakeAt().orElseThrow();
+            step = s.timer(now);
+            sent += step.send().size();
+        }
+        assertEquals(4, sent, "REL_MAX_RC: four Releases when the server never answers");
+        assertEquals(Session.State.RELEASED, s.state());
+        assertEquals(MessageType.SOLICIT, s.renewNow(now).send().get(0).type());
+    }
+
+    @Test
+    void renewsAtOnceWhenAsked() {
+        Session s = bound(100, 160, 200, 300);
+        ClientServerMessage renew = s.renewNow(now.plusSeconds(5)).send().get(0);
+        assertEquals(MessageType.RENEW, renew.type());
+    }
 }

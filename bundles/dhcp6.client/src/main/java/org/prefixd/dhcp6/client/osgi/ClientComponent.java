@@ -34,6 +34,7 @@ import org.prefixd.api.Directories;
 import org.prefixd.api.NetConfig;
 import org.prefixd.api.NetConfigException;
 import org.prefixd.api.Prefix;
+import org.prefixd.api.SessionControl;
 import org.prefixd.api.SessionMonitor;
 import org.prefixd.api.SessionStatus;
 import org.prefixd.api.Topics;
@@ -49,9 +50,9 @@ import org.prefixd.dhcp6.client.Session;
  * WanLink exists; the lease's address and unreachable routes through NetConfig; a
  * DelegatedPrefix service per prefix; a prefixd/lease/* event per change.
  */
-@Component(configurationPid = "prefixd.dhcp6", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = SessionMonitor.class)
+@Component(configurationPid = "prefixd.dhcp6", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {SessionMonitor.class, SessionControl.class})
 @Designate(ocd = ClientConfig.class, factory = true)
-public final class ClientComponent implements SessionMonitor {
+public final class ClientComponent implements SessionMonitor, SessionControl {
     private final BundleContext context;
     private final NetConfig net;
     private final EventAdmin events;
@@ -120,6 +121,28 @@ public final class ClientComponent implements SessionMonitor {
         return java.util.List.of(status);
     }
 
+    @Override
+    public java.util.Optional<String> renew(org.prefixd.api.InterfaceName link) {
+        return act(link, "renew", client -> client.act(client.session()::renewNow));
+    }
+
+    @Override
+    public java.util.Optional<String> release(org.prefixd.api.InterfaceName link) {
+        return act(link, "release", client -> client.act(client.session()::release));
+    }
+
+    private java.util.Optional<String> act(org.prefixd.api.InterfaceName link, String what, java.util.function.Function<LinkClient, String> action) {
+        if (!link.equals(settings.link())) return java.util.Optional.empty();
+        LinkClient current;
+        synchronized (this) {
+            current = client;
+        }
+        if (current == null) return java.util.Optional.of(link + ": no session (the link is down)");
+        String done = action.apply(current);
+        log.info("{}: {} asked from the command line: {}", link, what, done);
+        return java.util.Optional.of(link + ": " + done);
+    }
+
     @Deactivate
     void deactivate() throws InterruptedException {
         synchronized (this) {
@@ -136,7 +159,7 @@ public final class ClientComponent implements SessionMonitor {
         Instant now = clock.instant();
         log.info("{}: lease {}: {} address(es), prefixes {}", settings.link(), event.kind().name().toLowerCase(),
                 event.lease().addresses().size(), event.lease().prefixes().stream().map(p -> new Prefix(p.prefix(), p.length()).toString()).toList());
-        boolean gone = event.kind() == LeaseEvent.Kind.EXPIRED;
+        boolean gone = event.kind() == LeaseEvent.Kind.EXPIRED || event.kind() == LeaseEvent.Kind.RELEASED;
         Map<String, LeasedPrefix> nowPrefixes = new HashMap<>();
         Map<String, Long> iaids = new HashMap<>();
         Map<String, LeasedAddress> nowAddresses = new HashMap<>();

@@ -151,6 +151,22 @@ final class LinkClient {
                 Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS)).orElse(null);
     }
 
+    /** Runs a request on the event loop and says what the session did. */
+    String act(java.util.function.Function<Instant, Session.Step> request) {
+        try {
+            return channel.eventLoop().submit(() -> {
+                Session.Step step = request.apply(clock.instant());
+                apply(step);
+                return step.note();
+            }).get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return "failed: " + e;
+        }
+    }
+
     /** The session as `prefixd status` shows it; empty before the first step. */
     Optional<SessionStatus> status() {
         return Optional.ofNullable(status);
@@ -166,7 +182,7 @@ final class LinkClient {
 
     private void persist(LeaseEvent event) {
         try {
-            if (event.kind() == LeaseEvent.Kind.EXPIRED) Files.deleteIfExists(leaseFile);
+            if (event.kind() == LeaseEvent.Kind.EXPIRED || event.kind() == LeaseEvent.Kind.RELEASED) Files.deleteIfExists(leaseFile);
             else LeaseFile.write(leaseFile, event.lease());
         } catch (IOException e) {
             log.error("{}: could not write the lease to {}: {}", link.name(), leaseFile, e.toString());
