@@ -91,4 +91,33 @@ class DhcpClientKeaIT {
             }
         }
     }
+
+    @Test
+    void rebindsWhenTheLinkReturnsWithinTheGraceAndDropsTheLeaseWhenItStaysGone() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = lab();
+        Namespace isp = lab[0], router = lab[1];
+        try (isp; router) {
+            java.nio.file.Path dir = Prefixd.newDirectory("keaflap");
+            try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 30, 50, 80, 120); Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\ndebounce = 0.5\n");
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\nlink.lost.grace = 4\n");
+                Await.until("bound", Duration.ofSeconds(10), () -> routed(router));
+
+                isp.ip("link", "set", "isp0", "down");
+                Await.until("the session paused", Duration.ofSeconds(3), () -> prefixd.logText().contains("wan0: DHCPv6 session paused"));
+                assertTrue(routed(router), "the prefix stays routed inside the grace period");
+                isp.ip("link", "set", "isp0", "up");
+                Await.until("a Rebind answered after the link returned", Duration.ofSeconds(10), () -> prefixd.logText().contains("wan0: lease rebound"));
+                assertFalse(prefixd.logText().split("wan0: soliciting").length > 2, "the link's return cost a Solicit");
+
+                isp.ip("link", "set", "isp0", "down");
+                Await.until("the lease dropped after the grace", Duration.ofSeconds(10), () -> prefixd.logText().contains("wan0: link gone longer than the grace period"));
+                Await.until("route and address withdrawn", Duration.ofSeconds(3), () -> !routed(router) && !addressed(router));
+                isp.ip("link", "set", "isp0", "up");
+                Await.until("a new lease after a Solicit", Duration.ofSeconds(10), () -> prefixd.logText().split("wan0: lease bound").length > 2);
+                assertTrue(prefixd.logText().split("wan0: soliciting").length > 2, "solicited when the link came back");
+            }
+        }
+    }
 }

@@ -89,7 +89,21 @@ public final class Session {
 
     /** The link is up: resume a still-valid lease (no Solicit) or start from Solicit. */
     public Step start(Instant now, Optional<Lease> resumed) {
+        return start(now, resumed, false);
+    }
+
+    /**
+     * @param linkReturned the link was gone and is back: the router may be on another link now,
+     *                     so a valid lease is checked with a Rebind at once (RFC 8415 §18.2.12;
+     *                     Rebind rather than Confirm also for IA_NA, which §18.2.12 allows)
+     */
+    public Step start(Instant now, Optional<Lease> resumed, boolean linkReturned) {
         Optional<Lease> valid = resumed.map(l -> l.withoutExpired(now)).filter(l -> !l.isEmpty());
+        if (valid.isPresent() && linkReturned) {
+            lease = valid;
+            return startExchange(State.REBINDING, MessageType.REBIND,
+                    RetransmissionParameters.REBIND.withMrd(Duration.between(now, valid.get().validUntil())), now, "link returned");
+        }
         if (valid.isPresent()) {
             lease = valid;
             state = State.BOUND;

@@ -266,4 +266,15 @@ class SessionTest {
         ClientServerMessage renew = s.renewNow(now.plusSeconds(5)).send().get(0);
         assertEquals(MessageType.RENEW, renew.type());
     }
+
+    @Test
+    void rebindsAtOnceWhenTheLinkReturnsWithAValidLease() {
+        Lease lease = bound(100, 160, 200, 300).lease().orElseThrow();
+        Session returned = session(false, true);
+        Session.Step step = returned.start(now.plusSeconds(30), Optional.of(lease), true);
+        ClientServerMessage rebind = step.send().get(0);
+        assertEquals(MessageType.REBIND, rebind.type(), "RFC 8415 §18.2.12");
+        Session.Step rebound = returned.received(answer(MessageType.REPLY, rebind, KEA, pd(100, 160, 200, 300)), now.plusSeconds(30));
+        assertEquals(LeaseEvent.Kind.REBOUND, rebound.event().orElseThrow().kind());
+    }
 }

@@ -74,6 +74,13 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     private final Map<String, Registered> prefixes = new HashMap<>(); // effects thread
     private final Map<String, LeasedAddress> addresses = new HashMap<>(); // effects thread
     private LinkClient client; // guarded by this
+    private boolean linkLost; // guarded by this: the WanLink went away while this component ran
+    private java.util.concurrent.ScheduledFuture<?> drop; // guarded by this
+    private final java.util.concurrent.ScheduledExecutorService graceTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "prefixd-dhcp6-grace");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public ClientComponent(BundleContext context, ClientConfig config, @Reference NetConfig net, @Reference EventAdmin events,
@@ -91,10 +98,11 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     synchronized void bindLink(WanLink link) {
         if (!link.name().equals(settings.link())) return;
         if (client != null) client.stop();
+        if (drop != null) drop.cancel(false);
         client = new LinkClient(link, new Session(settings.session(), Math::random, LinkClient::randomXid), settings.acceptAnySourcePort(),
                 stateDir.resolve("lease-" + link.name().value() + ".json"), event -> effects.execute(() -> onLease(event)), log);
         try {
-            client.start(group);
+            client.start(group, linkLost);
             log.info("{}: DHCPv6 session started on {}", link.name(), org.prefixd.api.Ipv6Text.format(link.local()));
         } catch (IOException | RuntimeException e) {
             log.error("{}: cannot start the DHCPv6 session: {}", link.name(), e.toString());
@@ -106,10 +114,26 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
 
     synchronized void unbindLink(WanLink link) {
         if (!link.name().equals(settings.link()) || client == null) return;
-        // The lease stays in the state directory: a WanLink back soon (a flap, a bundle update) resumes it.
+        // The lease outlives the link for the grace period: back within it, the client Rebinds;
+        // gone longer, everything derived from the lease is withdrawn (seed 000: link failure).
         client.stop();
         client = null;
-        log.info("{}: DHCPv6 session paused, link gone", link.name());
+        linkLost = true;
+        log.info("{}: DHCPv6 session paused, link gone; the lease is kept for {} s", link.name(), settings.linkLostGrace().getSeconds());
+        drop = graceTimer.schedule(this::dropAfterGrace, settings.linkLostGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void dropAfterGrace() {
+        if (client != null) return;
+        Path file = stateDir.resolve("lease-" + settings.link().value() + ".json");
+        try {
+            var lease = org.prefixd.dhcp6.client.LeaseFile.read(file);
+            java.nio.file.Files.deleteIfExists(file);
+            lease.ifPresent(l -> effects.execute(() -> onLease(new LeaseEvent(LeaseEvent.Kind.EXPIRED, l))));
+            log.info("{}: link gone longer than the grace period: lease dropped", settings.link());
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn("{}: could not drop the lease in {}: {}", settings.link(), file, e.getMessage());
+        }
     }
 
     @Override
@@ -149,6 +173,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             if (client != null) client.stop();
             client = null;
         }
+        graceTimer.shutdownNow();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         effects.execute(() -> prefixes.values().forEach(r -> r.registration().unregister()));
         effects.shutdown();

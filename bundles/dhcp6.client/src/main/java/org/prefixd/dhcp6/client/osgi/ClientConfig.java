@@ -24,6 +24,9 @@ public @interface ClientConfig {
     @AttributeDefinition(name = "Accept any source port", description = "Act on server messages that do not come from port 547. Off: they are counted, logged and dropped. WIDE dhcp6s answers from an ephemeral port, which RFC 8415 does not forbid: turn this on for such a server")
     boolean accept_any_source_port() default false;
 
+    @AttributeDefinition(name = "Link-lost grace (seconds)", description = "How long the lease outlives its WanLink (which link.pppd already debounces). Back within it: Rebind. Gone longer: addresses, routes and prefixes are withdrawn and the client solicits when the link returns. 0 to 86400", min = "0", max = "86400")
+    long link_lost_grace() default 30;
+
     @AttributeDefinition(name = "First-Solicit delay", description = "Wait a random 0-1 s before the first Solicit, as RFC 8415 §18.2.1 asks; off: solicit at once")
     boolean first_solicit_delay() default true;
 }

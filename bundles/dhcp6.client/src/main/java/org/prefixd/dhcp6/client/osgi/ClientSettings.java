@@ -15,7 +15,7 @@ import org.prefixd.dhcp6.client.SessionSettings;
 import org.prefixd.dhcp6.codec.Duid;
 
 /** A {@link ClientConfig} checked once; every bad value fails here with the property named. */
-record ClientSettings(InterfaceName link, SessionSettings session, boolean acceptAnySourcePort) {
+record ClientSettings(InterfaceName link, SessionSettings session, boolean acceptAnySourcePort, java.time.Duration linkLostGrace) {
     static ClientSettings from(ClientConfig config, Path stateDir) throws IOException {
         String problem = InterfaceName.problemWith(config.link());
         if (problem != null) throw new IllegalArgumentException("prefixd.dhcp6: link: " + problem);
@@ -47,7 +47,13 @@ record ClientSettings(InterfaceName link, SessionSettings session, boolean accep
         Optional<Long> na = config.iana() < 0 ? Optional.empty() : Optional.of(config.iana());
         if (na.isEmpty() && pds.isEmpty()) throw new IllegalArgumentException("prefixd.dhcp6: neither iana nor iapd asks for anything");
         return new ClientSettings(InterfaceName.of(config.link()), new SessionSettings(duid, na, pds, config.rapid_commit(),
-                config.first_solicit_delay(), List.of(), List.of(), Optional.empty()), config.accept_any_source_port());
+                config.first_solicit_delay(), List.of(), List.of(), Optional.empty()), config.accept_any_source_port(),
+                grace(config.link_lost_grace()));
+    }
+
+    private static java.time.Duration grace(long seconds) {
+        if (seconds < 0 || seconds > 86400) throw new IllegalArgumentException("prefixd.dhcp6: link.lost.grace: " + seconds + " is not in 0..86400");
+        return java.time.Duration.ofSeconds(seconds);
     }
 
     /** The DUID-UUID made at the first start and kept for ever after (RFC 8415 §11: a DUID must not change). */

@@ -72,7 +72,7 @@ final class LinkClient {
     }
 
     /** Binds the socket and starts the session with the lease kept in the state directory, if any. */
-    void start(EventLoopGroup group) throws IOException, InterruptedException {
+    void start(EventLoopGroup group, boolean linkReturned) throws IOException, InterruptedException {
         NetworkInterface nif = NetworkInterface.getByName(link.name().value());
         if (nif == null) throw new IOException("no interface " + link.name());
         Inet6Address local = Inet6Address.getByAddress(null, link.local().getAddress(), nif);
@@ -93,7 +93,7 @@ final class LinkClient {
             log.warn("{}: ignored the lease file {}: {}", link.name(), leaseFile, e.getMessage());
         }
         Optional<org.prefixd.dhcp6.client.Lease> lease = resumed;
-        channel.eventLoop().execute(() -> apply(session.start(clock.instant(), lease)));
+        channel.eventLoop().execute(() -> apply(session.start(clock.instant(), lease, linkReturned)));
     }
 
     void stop() {
