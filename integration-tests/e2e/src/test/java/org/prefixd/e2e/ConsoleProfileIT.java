@@ -62,7 +62,7 @@ class ConsoleProfileIT {
         return Cmd.ok("ip", "netns", "exec", ns.name, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", url);
     }
 
-    private static String bundleId(Prefixd prefixd, String bsn) throws Exception {
+    static String bundleId(Prefixd prefixd, String bsn) throws Exception {
         int before = prefixd.logText().length();
         prefixd.shell("lb -s " + bsn);
         Pattern row = Pattern.compile("^\\s*(\\d+)\\|Active\\s*\\|\\s*\\d+\\|" + Pattern.quote(bsn) + " ", Pattern.MULTILINE);
