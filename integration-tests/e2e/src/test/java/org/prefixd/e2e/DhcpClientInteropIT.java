@@ -1,5 +1,6 @@
 package org.prefixd.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -78,5 +79,28 @@ class DhcpClientInteropIT {
                 Await.until("the address on wan0", Duration.ofSeconds(3), () -> router.ip("-6", "addr", "show", "dev", "wan0").contains("2001:db8:ffff::"));
             }
         }
+    }
+
+    @Test
+    void releasesOnStopOnlyWhenConfiguredAndNeverOnABundleUpdate() throws Exception {
+        Namespace[] lab = DhcpClientKeaIT.lab();
+        try (Namespace isp = lab[0]; Namespace router = lab[1]) {
+            Path dir = Prefixd.newDirectory("release");
+            try (DhcpServers.Server server = DhcpServers.dhcpd(isp, dir.resolve("dhcpd")); Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                link(prefixd);
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\nrelease.on.stop = true\n");
+                Await.until("a lease from dhcpd", Duration.ofSeconds(10), () -> prefixd.logText().contains("wan0: lease bound"));
+                // A config change restarts the component: that is no stop of prefixd, so no Release.
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\nrelease.on.stop = true\nlink.lost.grace = 20\n");
+                Await.until("the lease resumed after the reconfiguration", Duration.ofSeconds(10), () -> prefixd.logText().contains("wan0: lease resumed"));
+                assertTrue(!serverLog(dir).contains("Release message from"), "a reconfiguration released the lease");
+                assertEquals(0, prefixd.terminate(Duration.ofSeconds(5)));
+                Await.until("dhcpd got the Release", Duration.ofSeconds(3), () -> serverLog(dir).contains("Release message from"));
+            }
+        }
+    }
+
+    private static String serverLog(Path dir) {
+        return Cmd.run(java.util.List.of("cat", dir.resolve("dhcpd/server.log").toString())).out();
     }
 }

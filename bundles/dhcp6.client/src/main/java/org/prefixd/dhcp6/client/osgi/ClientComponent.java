@@ -169,7 +169,12 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        // Only when prefixd itself stops: a bundle update or a config change must keep the lease.
+        boolean prefixdStopping = context.getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING;
         synchronized (this) {
+            if (client != null && settings.releaseOnStop() && prefixdStopping) {
+                log.info("{}: prefixd stops: releasing the lease ({})", settings.link(), client.act(client.session()::release));
+            }
             if (client != null) client.stop();
             client = null;
         }

@@ -27,6 +27,9 @@ public @interface ClientConfig {
     @AttributeDefinition(name = "Link-lost grace (seconds)", description = "How long the lease outlives its WanLink (which link.pppd already debounces). Back within it: Rebind. Gone longer: addresses, routes and prefixes are withdrawn and the client solicits when the link returns. 0 to 86400", min = "0", max = "86400")
     long link_lost_grace() default 30;
 
+    @AttributeDefinition(name = "Release on stop", description = "Give the lease back (Release) when prefixd stops, as WIDE dhcp6c does without -n. Off: the lease is kept and resumed at the next start. A bundle update never releases")
+    boolean release_on_stop() default false;
+
     @AttributeDefinition(name = "First-Solicit delay", description = "Wait a random 0-1 s before the first Solicit, as RFC 8415 §18.2.1 asks; off: solicit at once")
     boolean first_solicit_delay() default true;
 }

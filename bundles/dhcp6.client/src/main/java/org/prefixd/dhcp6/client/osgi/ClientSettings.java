@@ -15,7 +15,8 @@ import org.prefixd.dhcp6.client.SessionSettings;
 import org.prefixd.dhcp6.codec.Duid;
 
 /** A {@link ClientConfig} checked once; every bad value fails here with the property named. */
-record ClientSettings(InterfaceName link, SessionSettings session, boolean acceptAnySourcePort, java.time.Duration linkLostGrace) {
+record ClientSettings(InterfaceName link, SessionSettings session, boolean acceptAnySourcePort, java.time.Duration linkLostGrace,
+                      boolean releaseOnStop) {
     static ClientSettings from(ClientConfig config, Path stateDir) throws IOException {
         String problem = InterfaceName.problemWith(config.link());
         if (problem != null) throw new IllegalArgumentException("prefixd.dhcp6: link: " + problem);
@@ -48,7 +49,7 @@ record ClientSettings(InterfaceName link, SessionSettings session, boolean accep
         if (na.isEmpty() && pds.isEmpty()) throw new IllegalArgumentException("prefixd.dhcp6: neither iana nor iapd asks for anything");
         return new ClientSettings(InterfaceName.of(config.link()), new SessionSettings(duid, na, pds, config.rapid_commit(),
                 config.first_solicit_delay(), List.of(), List.of(), Optional.empty()), config.accept_any_source_port(),
-                grace(config.link_lost_grace()));
+                grace(config.link_lost_grace()), config.release_on_stop());
     }
 
     private static java.time.Duration grace(long seconds) {
