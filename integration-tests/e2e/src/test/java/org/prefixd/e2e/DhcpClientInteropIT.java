@@ -100,6 +100,21 @@ class DhcpClientInteropIT {
         }
     }
 
+    @Test
+    void getsDnsAndDomainsStatelesslyFromDnsmasq() throws Exception {
+        Namespace[] lab = DhcpClientKeaIT.lab();
+        try (Namespace isp = lab[0]; Namespace router = lab[1]) {
+            Path dir = Prefixd.newDirectory("stateless");
+            try (DhcpServers.Server server = DhcpServers.dnsmasqStateless(isp, dir.resolve("dnsmasq")); Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                link(prefixd);
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\nstateless = true\niana = -1\niapd =\nfirst.solicit.delay = false\n");
+                Await.until("the information", Duration.ofSeconds(10),
+                        () -> prefixd.logText().contains("wan0: information: DNS [2001:db8:ffff::53], domains [example.com]"));
+                assertEquals("INFORMED", prefixd.status().getJsonArray("sessions").getJsonObject(0).getString("state"));
+            }
+        }
+    }
+
     private static String serverLog(Path dir) {
         return Cmd.run(java.util.List.of("cat", dir.resolve("dhcpd/server.log").toString())).out();
     }

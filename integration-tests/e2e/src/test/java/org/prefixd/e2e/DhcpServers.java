@@ -62,4 +62,13 @@ final class DhcpServers {
                 "--dhcp-range=2001:db8:ffff::100,2001:db8:ffff::1ff,64,2m", "--dhcp-option=option6:dns-server,[2001:db8:ffff::53]",
                 "--dhcp-leasefile=" + dir.resolve("leases"), "--pid-file=" + dir.resolve("pid"), "--dhcp-rapid-commit"));
     }
+
+    /** Stateless DHCPv6 only (Information-request), DNS and a domain search list. */
+    static Server dnsmasqStateless(Namespace isp, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return new Server(isp, dir, List.of("dnsmasq", "-d", "-k", "--port=0", "--interface=isp0", "--bind-interfaces",
+                "--dhcp-range=::,constructor:isp0,ra-stateless,64", "--dhcp-option=option6:dns-server,[2001:db8:ffff::53]",
+                "--dhcp-option=option6:domain-search,example.com", "--dhcp-leasefile=" + dir.resolve("leases"),
+                "--pid-file=" + dir.resolve("pid")));
+    }
 }

@@ -16,6 +16,8 @@ public record LeaseEvent(Kind kind, Lease lease) {
         /** Nothing valid is left; {@code lease} is the last one held. */
         EXPIRED,
         /** Given back to the server on request; {@code lease} is the one given back. */
-        RELEASED
+        RELEASED,
+        /** Stateless mode: the server's information, in a lease without IAs. */
+        INFORMED
     }
 }

@@ -39,7 +39,10 @@ import org.prefixd.dhcp6.codec.StatusCode;
  * until asked to renew). Not yet: Confirm, Decline, Reconfigure, Information-request.
  */
 public final class Session {
-    public enum State { IDLE, WAITING, SOLICITING, REQUESTING, BOUND, RENEWING, REBINDING, RELEASING, RELEASED }
+    public enum State { IDLE, WAITING, SOLICITING, REQUESTING, BOUND, RENEWING, REBINDING, RELEASING, RELEASED, INFORMING, INFORMED }
+
+    /** RFC 8415 §7.6 IRT_DEFAULT: how often stateless information is refreshed when the server does not say. */
+    static final Duration INFORMATION_REFRESH_DEFAULT = Duration.ofSeconds(86400);
 
     /** What the caller must do after an event. */
     public record Step(List<ClientServerMessage> send, Optional<Instant> wakeAt, Optional<LeaseEvent> event, String note) {
@@ -65,6 +68,8 @@ public final class Session {
     private final List<ServerReply> advertised = new ArrayList<>();
     private ServerReply chosen;
     private Optional<Duration> solMaxRt = Optional.empty();
+    private Optional<Duration> infMaxRt = Optional.empty();
+    private Instant refreshAt;
 
     /**
      * @param random uniform in [0, 1), for the RFC's RAND and the first-Solicit delay
@@ -98,6 +103,14 @@ public final class Session {
      *                     Rebind rather than Confirm also for IA_NA, which §18.2.12 allows)
      */
     public Step start(Instant now, Optional<Lease> resumed, boolean linkReturned) {
+        if (settings.stateless()) {
+            if (settings.firstSolicitDelay()) {
+                state = State.WAITING;
+                waitUntil = now.plusNanos(Math.round(random.getAsDouble() * RetransmissionParameters.FIRST_MESSAGE_MAX_DELAY.toNanos()));
+                return new Step(List.of(), Optional.of(waitUntil), Optional.empty(), "waiting before the first Information-request");
+            }
+            return inform(now, "stateless");
+        }
         Optional<Lease> valid = resumed.map(l -> l.withoutExpired(now)).filter(l -> !l.isEmpty());
         if (valid.isPresent() && linkReturned) {
             lease = valid;
@@ -125,10 +138,12 @@ public final class Session {
         if (result instanceof ReplyReader.Result.Ignored ignored) return idle(now, "ignored: " + ignored.why());
         ServerReply reply = ((ReplyReader.Result.Usable) result).reply();
         reply.solMaxRt().ifPresent(s -> solMaxRt = Optional.of(Duration.ofSeconds(s)));
+        reply.infMaxRt().ifPresent(s -> infMaxRt = Optional.of(Duration.ofSeconds(s)));
         return switch (state) {
             case SOLICITING -> onSolicitAnswer(message, reply, now);
             case REQUESTING, RENEWING, REBINDING -> message.type() == MessageType.REPLY ? onReply(reply, now) : idle(now, "an Advertise outside Solicit");
             case RELEASING -> released("the server confirmed the Release");
+            case INFORMING -> message.type() == MessageType.REPLY ? informed(reply, now) : idle(now, "an Advertise to an Information-request");
             default -> idle(now, "nothing outstanding");
         };
     }
@@ -137,7 +152,12 @@ public final class Session {
     public Step timer(Instant now) {
         switch (state) {
             case WAITING:
-                return now.isBefore(waitUntil) ? idle(now, "still waiting") : solicit(now, "first-Solicit delay over");
+                if (now.isBefore(waitUntil)) return idle(now, "still waiting");
+                return settings.stateless() ? inform(now, "first delay over") : solicit(now, "first-Solicit delay over");
+            case INFORMING:
+                return retransmit(now);
+            case INFORMED:
+                return now.isBefore(refreshAt) ? idle(now, "information fresh") : inform(now, "information refresh time");
             case SOLICITING:
                 if (!advertised.isEmpty() && !now.isBefore(retransmission.timeoutAt())) return request(best(), now, "first RT over");
                 return retransmit(now);
@@ -271,6 +291,7 @@ public final class Session {
             return switch (state) {
                 case REQUESTING -> solicit(now, "no Reply to Request");
                 case RELEASING -> released("no Reply to the Release after " + RetransmissionParameters.RELEASE.mrc + " tries");
+                case INFORMING -> inform(now, "retransmission ended");
                 case RENEWING -> leaseTimer(now); // MRD ends at T2: Rebind
                 case REBINDING -> leaseTimer(now); // MRD ends when the leases do
                 default -> solicit(now, "retransmission ended");
@@ -280,13 +301,34 @@ public final class Session {
         return new Step(List.of(outstanding), Optional.of(wakeDuring(now)), Optional.empty(), "retransmission " + retransmission.transmissions());
     }
 
+    private Step inform(Instant now, String why) {
+        RetransmissionParameters.Parameters p = infMaxRt.map(RetransmissionParameters.INFORMATION_REQUEST::withMrt)
+                .orElse(RetransmissionParameters.INFORMATION_REQUEST.parameters());
+        state = State.INFORMING;
+        xid = xids.getAsInt() & 0xffffff;
+        retransmission = new Retransmission(p, now, random, true);
+        outstanding = build(MessageType.INFORMATION_REQUEST, now);
+        return new Step(List.of(outstanding), Optional.of(retransmission.timeoutAt()), Optional.empty(), "Information-request (" + why + ")");
+    }
+
+    private Step informed(ServerReply reply, Instant now) {
+        Lease info = new Lease(reply.server(), List.of(), reply.dnsServers(), reply.domains(), reply.sntpServers(), reply.aftr());
+        lease = Optional.of(info);
+        state = State.INFORMED;
+        outstanding = null;
+        // §21.23: the server's refresh time, at least IRT_MINIMUM (600 s, ReplyReader enforces it); else IRT_DEFAULT.
+        refreshAt = now.plus(reply.informationRefresh().map(Duration::ofSeconds).orElse(INFORMATION_REFRESH_DEFAULT));
+        return new Step(List.of(), Optional.of(refreshAt), Optional.of(new LeaseEvent(LeaseEvent.Kind.INFORMED, info)), "informed");
+    }
+
     /** `prefixd renew`: a Renew now when bound; a Solicit when released or idle. */
     public Step renewNow(Instant now) {
         return switch (state) {
             case BOUND -> startExchange(State.RENEWING, MessageType.RENEW,
                     RetransmissionParameters.RENEW.withMrd(Duration.between(now, lease.orElseThrow().rebindAt()).isNegative()
                             ? Duration.ZERO : Duration.between(now, lease.orElseThrow().rebindAt())), now, "asked to renew");
-            case IDLE, RELEASED -> solicit(now, "asked to renew");
+            case IDLE, RELEASED -> settings.stateless() ? inform(now, "asked to renew") : solicit(now, "asked to renew");
+            case INFORMED -> inform(now, "asked to renew");
             default -> idle(now, "busy (" + state + "): nothing to renew now");
         };
     }
@@ -316,7 +358,8 @@ public final class Session {
     private Step idle(Instant now, String note) {
         Optional<Instant> wake = switch (state) {
             case WAITING -> Optional.of(waitUntil);
-            case SOLICITING, REQUESTING, RELEASING -> Optional.of(retransmission.timeoutAt());
+            case SOLICITING, REQUESTING, RELEASING, INFORMING -> Optional.of(retransmission.timeoutAt());
+            case INFORMED -> Optional.of(refreshAt);
             case BOUND, RENEWING, REBINDING -> lease.map(l -> state == State.BOUND ? nextLeaseWake(l) : wakeDuring(now));
             default -> Optional.empty();
         };
@@ -333,6 +376,10 @@ public final class Session {
         options.add(new ElapsedTime(0));
         List<Integer> oro = new ArrayList<>(List.of(OptionCodes.DNS_SERVERS, OptionCodes.DOMAIN_LIST));
         if (type == MessageType.SOLICIT) oro.add(OptionCodes.SOL_MAX_RT); // §18.2.1: MUST
+        if (type == MessageType.INFORMATION_REQUEST) {
+            oro.add(OptionCodes.INFORMATION_REFRESH_TIME); // §18.2.6: MUST
+            oro.add(OptionCodes.INF_MAX_RT);
+        }
         for (int code : settings.requestedOptions()) if (!oro.contains(code)) oro.add(code);
         if (type != MessageType.RELEASE) options.add(new OptionRequest(oro)); // §18.2.7: no ORO in a Release
         options.addAll(ias(type, now));
@@ -343,6 +390,7 @@ public final class Session {
 
     private List<Option> ias(MessageType type, Instant now) {
         List<Option> out = new ArrayList<>();
+        if (type == MessageType.INFORMATION_REQUEST) return out;
         Optional<Lease> held = type == MessageType.RENEW || type == MessageType.REBIND || type == MessageType.RELEASE ? lease
                 : type == MessageType.REQUEST ? Optional.of(Lease.from(chosen, now)) : Optional.empty();
         settings.naIaid().ifPresent(iaid -> {

@@ -19,10 +19,11 @@ import org.prefixd.dhcp6.codec.RawOption;
  * @param requestedOptions extra option codes for the ORO
  * @param extraOptions raw options added to every message
  * @param preferredServer a server DUID to take whenever it advertises
+ * @param stateless only Information-request: the server's information (DNS, domains, ...), no IAs
  */
 public record SessionSettings(Duid clientDuid, Optional<Long> naIaid, List<PdRequest> pd, boolean rapidCommit,
                               boolean firstSolicitDelay, List<Integer> requestedOptions, List<RawOption> extraOptions,
-                              Optional<Duid> preferredServer) {
+                              Optional<Duid> preferredServer, boolean stateless) {
     /** One IA_PD: its IAID, and optionally a prefix length (and prefix) to hint. */
     public record PdRequest(long iaid, int hintLength, Optional<Inet6Address> hint) {
         public PdRequest {
@@ -39,6 +40,7 @@ public record SessionSettings(Duid clientDuid, Optional<Long> naIaid, List<PdReq
         requestedOptions = List.copyOf(requestedOptions);
         extraOptions = List.copyOf(extraOptions);
         Objects.requireNonNull(preferredServer, "preferredServer");
-        if (naIaid.isEmpty() && pd.isEmpty()) throw new IllegalArgumentException("asks for neither an address nor a prefix");
+        if (!stateless && naIaid.isEmpty() && pd.isEmpty()) throw new IllegalArgumentException("asks for neither an address nor a prefix");
+        if (stateless && (naIaid.isPresent() || !pd.isEmpty())) throw new IllegalArgumentException("stateless mode asks for no address and no prefix");
     }
 }

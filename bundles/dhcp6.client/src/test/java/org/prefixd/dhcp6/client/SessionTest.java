@@ -49,7 +49,7 @@ class SessionTest {
 
     private Session session(boolean rapidCommit, boolean delay) {
         SessionSettings settings = new SessionSettings(CLIENT, Optional.empty(),
-                List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())), rapidCommit, delay, List.of(), List.of(), Optional.empty());
+                List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())), rapidCommit, delay, List.of(), List.of(), Optional.empty(), false);
         return new Session(settings, () -> 0.5, xids::incrementAndGet);
     }
 
@@ -276,5 +276,22 @@ class SessionTest {
         assertEquals(MessageType.REBIND, rebind.type(), "RFC 8415 §18.2.12");
         Session.Step rebound = returned.received(answer(MessageType.REPLY, rebind, KEA, pd(100, 160, 200, 300)), now.plusSeconds(30));
         assertEquals(LeaseEvent.Kind.REBOUND, rebound.event().orElseThrow().kind());
+    }
+
+    @Test
+    void inStatelessModeAsksForInformationOnlyAndRefreshesIt() {
+        Session s = new Session(new SessionSettings(CLIENT, Optional.empty(), List.of(), false, false, List.of(), List.of(), Optional.empty(), true),
+                () -> 0.5, xids::incrementAndGet);
+        ClientServerMessage request = s.start(now, Optional.empty()).send().get(0);
+        assertEquals(MessageType.INFORMATION_REQUEST, request.type());
+        assertFalse(request.options().get(IaPd.class).isPresent());
+        assertTrue(request.options().get(org.prefixd.dhcp6.codec.OptionRequest.class).orElseThrow().codes()
+                .contains(org.prefixd.dhcp6.codec.OptionCodes.INFORMATION_REFRESH_TIME), "§18.2.6: the ORO asks for the refresh time");
+        Session.Step step = s.received(answer(MessageType.REPLY, request, KEA,
+                new org.prefixd.dhcp6.codec.DnsServers(List.of(ip("2001:db8::53"))), new org.prefixd.dhcp6.codec.InformationRefreshTime(60)), now);
+        assertEquals(LeaseEvent.Kind.INFORMED, step.event().orElseThrow().kind());
+        assertEquals(List.of(ip("2001:db8::53")), step.event().get().lease().dnsServers());
+        assertEquals(now.plusSeconds(600), step.wakeAt().orElseThrow(), "a refresh time under 600 s counts as 600 (§21.23)");
+        assertEquals(MessageType.INFORMATION_REQUEST, s.timer(now.plusSeconds(600)).send().get(0).type());
     }
 }

@@ -187,7 +187,10 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
 
     private void onLease(LeaseEvent event) {
         Instant now = clock.instant();
-        log.info("{}: lease {}: {} address(es), prefixes {}", settings.link(), event.kind().name().toLowerCase(),
+        if (event.kind() == LeaseEvent.Kind.INFORMED)
+            log.info("{}: information: DNS {}, domains {}", settings.link(),
+                    event.lease().dnsServers().stream().map(org.prefixd.api.Ipv6Text::format).toList(), event.lease().domains());
+        else log.info("{}: lease {}: {} address(es), prefixes {}", settings.link(), event.kind().name().toLowerCase(),
                 event.lease().addresses().size(), event.lease().prefixes().stream().map(p -> new Prefix(p.prefix(), p.length()).toString()).toList());
         boolean gone = event.kind() == LeaseEvent.Kind.EXPIRED || event.kind() == LeaseEvent.Kind.RELEASED;
         Map<String, LeasedPrefix> nowPrefixes = new HashMap<>();

@@ -18,6 +18,9 @@ public @interface ClientConfig {
     @AttributeDefinition(name = "IA_PD", description = "One entry per IA_PD: IAID, or IAID/prefix-length hint, e.g. 1/56; empty for no prefix", required = false)
     String[] iapd() default {"1/56"};
 
+    @AttributeDefinition(name = "Stateless", description = "Only Information-request (RFC 8415 §18.2.6): DNS, domains and other information, no address and no prefix (iana = -1, iapd empty)")
+    boolean stateless() default false;
+
     @AttributeDefinition(name = "Rapid commit", description = "Offer Rapid Commit: a two-message exchange where the server allows it")
     boolean rapid_commit() default true;
 

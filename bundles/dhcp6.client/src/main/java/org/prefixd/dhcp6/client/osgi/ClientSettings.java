@@ -46,9 +46,14 @@ record ClientSettings(InterfaceName link, SessionSettings session, boolean accep
             }
         }
         Optional<Long> na = config.iana() < 0 ? Optional.empty() : Optional.of(config.iana());
-        if (na.isEmpty() && pds.isEmpty()) throw new IllegalArgumentException("prefixd.dhcp6: neither iana nor iapd asks for anything");
+        if (config.stateless()) {
+            if (na.isPresent() || !pds.isEmpty())
+                throw new IllegalArgumentException("prefixd.dhcp6: stateless = true asks for no address and no prefix: set iana = -1 and iapd empty");
+        } else if (na.isEmpty() && pds.isEmpty()) {
+            throw new IllegalArgumentException("prefixd.dhcp6: neither iana nor iapd asks for anything (or set stateless = true)");
+        }
         return new ClientSettings(InterfaceName.of(config.link()), new SessionSettings(duid, na, pds, config.rapid_commit(),
-                config.first_solicit_delay(), List.of(), List.of(), Optional.empty()), config.accept_any_source_port(),
+                config.first_solicit_delay(), List.of(), List.of(), Optional.empty(), config.stateless()), config.accept_any_source_port(),
                 grace(config.link_lost_grace()), config.release_on_stop());
     }
 

@@ -182,6 +182,7 @@ final class LinkClient {
 
     private void persist(LeaseEvent event) {
         try {
+            if (event.kind() == LeaseEvent.Kind.INFORMED) return; // stateless information is asked for again at start
             if (event.kind() == LeaseEvent.Kind.EXPIRED || event.kind() == LeaseEvent.Kind.RELEASED) Files.deleteIfExists(leaseFile);
             else LeaseFile.write(leaseFile, event.lease());
         } catch (IOException e) {
