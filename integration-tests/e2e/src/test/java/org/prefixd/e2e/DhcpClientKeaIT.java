@@ -108,15 +108,41 @@ class DhcpClientKeaIT {
                 Await.until("the session paused", Duration.ofSeconds(3), () -> prefixd.logText().contains("wan0: DHCPv6 session paused"));
                 assertTrue(routed(router), "the prefix stays routed inside the grace period");
                 isp.ip("link", "set", "isp0", "up");
-                Await.until("a Rebind answered after the link returned", Duration.ofSeconds(10), () -> prefixd.logText().contains("wan0: lease rebound"));
+                // REB_TIMEOUT is 10 s: a first Rebind lost while the ISP side is still coming up costs one timeout.
+                Await.until("a Rebind answered after the link returned", Duration.ofSeconds(25), () -> prefixd.logText().contains("wan0: lease rebound"));
                 assertFalse(prefixd.logText().split("wan0: soliciting").length > 2, "the link's return cost a Solicit");
 
                 isp.ip("link", "set", "isp0", "down");
                 Await.until("the lease dropped after the grace", Duration.ofSeconds(10), () -> prefixd.logText().contains("wan0: link gone longer than the grace period"));
                 Await.until("route and address withdrawn", Duration.ofSeconds(3), () -> !routed(router) && !addressed(router));
                 isp.ip("link", "set", "isp0", "up");
-                Await.until("a new lease after a Solicit", Duration.ofSeconds(10), () -> prefixd.logText().split("wan0: lease bound").length > 2);
+                Await.until("a new lease after a Solicit", Duration.ofSeconds(15), () -> prefixd.logText().split("wan0: lease bound").length > 2);
                 assertTrue(prefixd.logText().split("wan0: soliciting").length > 2, "solicited when the link came back");
+            }
+        }
+    }
+
+    @Test
+    void rebindsAtT2WhenTheServerStopsAnsweringAndKeepsTheLeaseWhenAServerAnswers() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = lab();
+        Namespace isp = lab[0], router = lab[1];
+        try (isp; router) {
+            java.nio.file.Path dir = Prefixd.newDirectory("kearebind");
+            try (Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 2, 6, 20, 30)) {
+                    configure(prefixd);
+                    Await.until("bound", Duration.ofSeconds(10), () -> routed(router));
+                }
+                // Kea is down: the Renew at T1 (2 s) goes unanswered until T2 (6 s), then the client rebinds.
+                Await.until("REBINDING at T2", Duration.ofSeconds(10),
+                        () -> prefixd.status().getJsonArray("sessions").getJsonObject(0).getString("state").equals("REBINDING"));
+                assertTrue(routed(router), "the prefix stays while its lifetimes run");
+                try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 2, 6, 20, 30)) {
+                    Await.until("a Rebind answered by the restarted server", Duration.ofSeconds(15),
+                            () -> prefixd.logText().contains("wan0: lease rebound"));
+                    assertTrue(routed(router) && addressed(router));
+                }
             }
         }
     }

@@ -16,13 +16,13 @@ final class KeaServer implements AutoCloseable {
         Files.writeString(config, """
                 { "Dhcp6": { "interfaces-config": { "interfaces": [ "isp0" ] },
                   "server-id": { "type": "EN", "enterprise-id": 2495, "identifier": "0102030405", "persist": false },
-                  "lease-database": { "type": "memfile", "persist": false },
+                  "lease-database": { "type": "memfile", "persist": true, "name": "%s", "lfc-interval": 0 },
                   "renew-timer": %d, "rebind-timer": %d, "preferred-lifetime": %d, "valid-lifetime": %d,
                   "option-data": [ { "name": "dns-servers", "data": "2001:db8:ffff::53" } ],
                   "subnet6": [ { "id": 1, "subnet": "2001:db8:ffff::/64", "interface": "isp0", "rapid-commit": true,
                      "pools": [ { "pool": "2001:db8:ffff::100-2001:db8:ffff::1ff" } ],
                      "pd-pools": [ { "prefix": "2001:db8:100::", "prefix-len": 40, "delegated-len": 56 } ] } ] } }
-                """.formatted(renew, rebind, preferred, valid));
+                """.formatted(dir.resolve("leases6.csv"), renew, rebind, preferred, valid));
         ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", isp.name, "kea-dhcp6", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("kea.log").toFile());
         builder.environment().put("KEA_PIDFILE_DIR", dir.toString());
