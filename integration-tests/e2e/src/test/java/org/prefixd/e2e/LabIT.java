@@ -17,6 +17,7 @@ class LabIT {
         String output = lab.out() + lab.err();
         assertEquals(0, lab.exit(), output);
         assertTrue(output.contains("pppd pid"), output);
+        assertTrue(output.contains("prefix  2001:db8:100::/56"), "the lab got a delegated prefix from Kea:\n" + output);
         assertTrue(output.contains("(a flap inside the debounce)"), output);
         assertTrue(output.contains("ppp0 is down: pppd process"), output);
         assertTrue(output.contains("prefixd exited with 0"), output);
