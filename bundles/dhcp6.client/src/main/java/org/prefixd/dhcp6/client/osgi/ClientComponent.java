@@ -100,7 +100,10 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         if (client != null) client.stop();
         if (drop != null) drop.cancel(false);
         client = new LinkClient(link, new Session(settings.session(), Math::random, LinkClient::randomXid), settings.acceptAnySourcePort(),
-                stateDir.resolve("lease-" + link.name().value() + ".json"), event -> effects.execute(() -> onLease(event)), log);
+                leaseFile(), event -> effects.execute(() -> {
+                    persist(event);
+                    onLease(event);
+                }), log);
         try {
             client.start(group, linkLost);
             log.info("{}: DHCPv6 session started on {}", link.name(), org.prefixd.api.Ipv6Text.format(link.local()));
@@ -125,7 +128,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
 
     private synchronized void dropAfterGrace() {
         if (client != null) return;
-        Path file = stateDir.resolve("lease-" + settings.link().value() + ".json");
+        Path file = leaseFile();
         try {
             var lease = org.prefixd.dhcp6.client.LeaseFile.read(file);
             java.nio.file.Files.deleteIfExists(file);
@@ -183,6 +186,24 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         effects.execute(() -> prefixes.values().forEach(r -> r.registration().unregister()));
         effects.shutdown();
         effects.awaitTermination(3, TimeUnit.SECONDS);
+    }
+
+    private Path leaseFile() {
+        return stateDir.resolve("lease-" + settings.link().value() + ".json");
+    }
+
+    /** Written before anything acts on the lease: a crash never leaves a route without its lease on disk. */
+    private void persist(LeaseEvent event) {
+        Path file = leaseFile();
+        try {
+            switch (event.kind()) {
+                case INFORMED -> { } // stateless information is asked for again at start
+                case EXPIRED, RELEASED -> java.nio.file.Files.deleteIfExists(file);
+                default -> org.prefixd.dhcp6.client.LeaseFile.write(file, event.lease());
+            }
+        } catch (IOException e) {
+            log.error("{}: could not write the lease to {}: {}", settings.link(), file, e.toString());
+        }
     }
 
     private void onLease(LeaseEvent event) {

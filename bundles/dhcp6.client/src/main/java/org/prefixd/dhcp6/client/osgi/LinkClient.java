@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,10 +140,7 @@ final class LinkClient {
             log.debug("{}: sending {}", link.name(), m);
             channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(Dhcp6Codec.encode(m)), servers));
         }
-        step.event().ifPresent(event -> {
-            persist(event);
-            onLease.accept(event);
-        });
+        step.event().ifPresent(onLease); // the lease file and NetConfig block: not on the event loop
         status = snapshot(step.wakeAt());
         if (wake != null) wake.cancel(false);
         wake = step.wakeAt().map(at -> channel.eventLoop().schedule(() -> apply(session.timer(clock.instant())),
@@ -178,16 +174,6 @@ final class LinkClient {
                 lease.map(l -> l.addresses().stream().map(a -> new SessionStatus.Leased(Ipv6Text.format(a.address()), a.preferredUntil(), a.validUntil())).toList()).orElse(java.util.List.of()),
                 lease.map(l -> l.prefixes().stream().map(p -> new SessionStatus.Leased(new Prefix(p.prefix(), p.length()).toString(), p.preferredUntil(), p.validUntil())).toList()).orElse(java.util.List.of()),
                 next);
-    }
-
-    private void persist(LeaseEvent event) {
-        try {
-            if (event.kind() == LeaseEvent.Kind.INFORMED) return; // stateless information is asked for again at start
-            if (event.kind() == LeaseEvent.Kind.EXPIRED || event.kind() == LeaseEvent.Kind.RELEASED) Files.deleteIfExists(leaseFile);
-            else LeaseFile.write(leaseFile, event.lease());
-        } catch (IOException e) {
-            log.error("{}: could not write the lease to {}: {}", link.name(), leaseFile, e.toString());
-        }
     }
 
     private static Inet6Address parse(String literal) {
