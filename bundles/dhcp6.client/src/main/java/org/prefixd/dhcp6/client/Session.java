@@ -256,11 +256,7 @@ public final class Session {
         chosen = null;
         RetransmissionParameters.Parameters p = solMaxRt.map(RetransmissionParameters.SOLICIT::withMrt)
                 .orElse(RetransmissionParameters.SOLICIT.parameters());
-        state = State.SOLICITING;
-        xid = xids.getAsInt() & 0xffffff;
-        retransmission = new Retransmission(p, now, random, true);
-        outstanding = build(MessageType.SOLICIT, now);
-        return new Step(List.of(outstanding), Optional.of(retransmission.timeoutAt()), Optional.empty(), "Solicit (" + why + ")");
+        return begin(State.SOLICITING, MessageType.SOLICIT, p, now, "Solicit (" + why + ")");
     }
 
     private Step request(ServerReply from, Instant now, String why) {
@@ -269,11 +265,16 @@ public final class Session {
     }
 
     private Step startExchange(State next, MessageType type, RetransmissionParameters.Parameters p, Instant now, String why) {
+        return begin(next, type, p, now, type.rfcName() + " (" + why + ")");
+    }
+
+    /** A new transaction: its state, transaction id, retransmission and first message. */
+    private Step begin(State next, MessageType type, RetransmissionParameters.Parameters p, Instant now, String note) {
         state = next;
         xid = xids.getAsInt() & 0xffffff;
-        retransmission = new Retransmission(p, now, random, false);
+        retransmission = new Retransmission(p, now, random, type == MessageType.SOLICIT); // §18.2.1: RAND > 0 for Solicit
         outstanding = build(type, now);
-        return new Step(List.of(outstanding), Optional.of(wakeDuring(now)), Optional.empty(), type.rfcName() + " (" + why + ")");
+        return new Step(List.of(outstanding), Optional.of(wakeDuring(now)), Optional.empty(), note);
     }
 
     private Instant wakeDuring(Instant now) {
@@ -304,11 +305,7 @@ public final class Session {
     private Step inform(Instant now, String why) {
         RetransmissionParameters.Parameters p = infMaxRt.map(RetransmissionParameters.INFORMATION_REQUEST::withMrt)
                 .orElse(RetransmissionParameters.INFORMATION_REQUEST.parameters());
-        state = State.INFORMING;
-        xid = xids.getAsInt() & 0xffffff;
-        retransmission = new Retransmission(p, now, random, true);
-        outstanding = build(MessageType.INFORMATION_REQUEST, now);
-        return new Step(List.of(outstanding), Optional.of(retransmission.timeoutAt()), Optional.empty(), "Information-request (" + why + ")");
+        return begin(State.INFORMING, MessageType.INFORMATION_REQUEST, p, now, "Information-request (" + why + ")");
     }
 
     private Step informed(ServerReply reply, Instant now) {
@@ -340,13 +337,9 @@ public final class Session {
     public Step release(Instant now) {
         if (lease.isEmpty()) return idle(now, "no lease to release");
         Lease given = lease.get();
-        state = State.RELEASING;
-        xid = xids.getAsInt() & 0xffffff;
-        retransmission = new Retransmission(RetransmissionParameters.RELEASE.parameters(), now, random, false);
-        outstanding = build(MessageType.RELEASE, now);
+        Step sent = begin(State.RELEASING, MessageType.RELEASE, RetransmissionParameters.RELEASE.parameters(), now, "Release");
         lease = Optional.empty();
-        return new Step(List.of(outstanding), Optional.of(retransmission.timeoutAt()),
-                Optional.of(new LeaseEvent(LeaseEvent.Kind.RELEASED, given)), "Release");
+        return new Step(sent.send(), sent.wakeAt(), Optional.of(new LeaseEvent(LeaseEvent.Kind.RELEASED, given)), sent.note());
     }
 
     private Step released(String why) {
