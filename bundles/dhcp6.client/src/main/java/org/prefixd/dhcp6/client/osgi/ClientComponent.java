@@ -59,7 +59,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     private final Logger log;
     private final ClientSettings settings;
     private final Path stateDir;
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup group; // made only once the configuration is valid: it opens a selector
     /** NetConfig runs processes: never on the event loop. */
     private final ExecutorService effects = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "prefixd-dhcp6-effects");
@@ -91,6 +91,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         this.log = log;
         this.stateDir = Directories.state(context.getProperty(Directories.STATE_PROPERTY));
         this.settings = ClientSettings.from(config, stateDir);
+        this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         log.info("DHCPv6 client for {}: DUID {}", settings.link(), settings.session().clientDuid().bytes().hex());
     }
 
