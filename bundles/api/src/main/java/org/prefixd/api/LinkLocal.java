@@ -28,26 +28,9 @@ public final class LinkLocal {
      * "/64"). Only hex digits, ':' and '.' are looked at, so no name lookup ever happens.
      */
     public static Inet6Address parse(String text) {
-        if (text == null) throw new IllegalArgumentException("no address given");
-        String bare = text;
-        int cut = indexOfAny(bare, '%', '/');
-        if (cut >= 0) bare = bare.substring(0, cut);
-        if (bare.isEmpty() || bare.length() > 45 || bare.indexOf(':') < 0)
-            throw new IllegalArgumentException("'" + SafeText.printable(text) + "' is not an IPv6 address");
-        for (int i = 0; i < bare.length(); i++) {
-            char c = bare.charAt(i);
-            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!hex && c != ':' && c != '.')
-                throw new IllegalArgumentException("'" + SafeText.printable(text) + "' is not an IPv6 address");
-        }
-        InetAddress parsed;
-        try {
-            parsed = InetAddress.getByName(bare); // literal only: checked above
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("'" + SafeText.printable(text) + "' is not an IPv6 address");
-        }
-        if (!is(parsed)) throw new IllegalArgumentException(bare + " is not an IPv6 link-local address");
-        return require(parsed);
+        Inet6Address parsed = Ipv6Text.parse(text);
+        if (!is(parsed)) throw new IllegalArgumentException(format(parsed) + " is not an IPv6 link-local address");
+        return parsed;
     }
 
     /** Text form without scope, compressed as iproute2 prints it. */
@@ -55,9 +38,5 @@ public final class LinkLocal {
         return Ipv6Text.format(address);
     }
 
-    private static int indexOfAny(String s, char a, char b) {
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == a || s.charAt(i) == b) return i;
-        return -1;
-    }
 
 }

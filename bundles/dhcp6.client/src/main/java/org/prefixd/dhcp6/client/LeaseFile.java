@@ -147,16 +147,7 @@ public final class LeaseFile {
         }
     }
 
-    /** Only a literal: no character that could start a name lookup gets to InetAddress. */
     private static Inet6Address address(String text) {
-        if (text.length() > 45 || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.'))
-            throw new IllegalArgumentException("'" + text.replaceAll("[^ -~]", "?") + "' is not an IPv6 address");
-        try {
-            java.net.InetAddress a = java.net.InetAddress.getByName(text);
-            if (!(a instanceof Inet6Address six)) throw new IllegalArgumentException(text + " is not an IPv6 address");
-            return six;
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an IPv6 address");
-        }
+        return Ipv6Text.parse(text);
     }
 }

@@ -11,10 +11,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -29,6 +36,8 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
+import org.prefixd.api.InterfaceName;
+import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.DelegatedPrefix;
 import org.prefixd.api.Directories;
 import org.prefixd.api.NetConfig;
@@ -39,6 +48,7 @@ import org.prefixd.api.SessionMonitor;
 import org.prefixd.api.SessionStatus;
 import org.prefixd.api.Topics;
 import org.prefixd.api.WanLink;
+import org.prefixd.dhcp6.client.LeaseFile;
 import org.prefixd.dhcp6.client.LeaseEvent;
 import org.prefixd.dhcp6.client.LeasedAddress;
 import org.prefixd.dhcp6.client.LeasedPrefix;
@@ -75,8 +85,8 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     private final Map<String, LeasedAddress> addresses = new HashMap<>(); // effects thread
     private LinkClient client; // guarded by this
     private boolean linkLost; // guarded by this: the WanLink went away while this component ran
-    private java.util.concurrent.ScheduledFuture<?> drop; // guarded by this
-    private final java.util.concurrent.ScheduledExecutorService graceTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private ScheduledFuture<?> drop; // guarded by this
+    private final ScheduledExecutorService graceTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "prefixd-dhcp6-grace");
         t.setDaemon(true);
         return t;
@@ -107,7 +117,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                 }), log);
         try {
             client.start(group, linkLost);
-            log.info("{}: DHCPv6 session started on {}", link.name(), org.prefixd.api.Ipv6Text.format(link.local()));
+            log.info("{}: DHCPv6 session started on {}", link.name(), Ipv6Text.format(link.local()));
         } catch (IOException | RuntimeException e) {
             log.error("{}: cannot start the DHCPv6 session: {}", link.name(), e.toString());
             client = null;
@@ -131,8 +141,8 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         if (client != null) return;
         Path file = leaseFile();
         try {
-            var lease = org.prefixd.dhcp6.client.LeaseFile.read(file);
-            java.nio.file.Files.deleteIfExists(file);
+            var lease = LeaseFile.read(file);
+            Files.deleteIfExists(file);
             lease.ifPresent(l -> effects.execute(() -> onLease(new LeaseEvent(LeaseEvent.Kind.EXPIRED, l))));
             log.info("{}: link gone longer than the grace period: lease dropped", settings.link());
         } catch (IOException | IllegalArgumentException e) {
@@ -141,40 +151,40 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     }
 
     @Override
-    public synchronized java.util.List<SessionStatus> sessions() {
+    public synchronized List<SessionStatus> sessions() {
         SessionStatus status = client == null ? null : client.status().orElse(null);
         if (status == null)
-            status = new SessionStatus(settings.link(), client == null ? "NO_LINK" : "STARTING", java.util.Optional.empty(),
-                    java.util.List.of(), java.util.List.of(), java.util.Optional.empty());
-        return java.util.List.of(status);
+            status = new SessionStatus(settings.link(), client == null ? "NO_LINK" : "STARTING", Optional.empty(),
+                    List.of(), List.of(), Optional.empty());
+        return List.of(status);
     }
 
     @Override
-    public java.util.Optional<String> renew(org.prefixd.api.InterfaceName link) {
+    public Optional<String> renew(InterfaceName link) {
         return act(link, "renew", client -> client.act(client.session()::renewNow));
     }
 
     @Override
-    public java.util.Optional<String> release(org.prefixd.api.InterfaceName link) {
+    public Optional<String> release(InterfaceName link) {
         return act(link, "release", client -> client.act(client.session()::release));
     }
 
-    private java.util.Optional<String> act(org.prefixd.api.InterfaceName link, String what, java.util.function.Function<LinkClient, String> action) {
-        if (!link.equals(settings.link())) return java.util.Optional.empty();
+    private Optional<String> act(InterfaceName link, String what, Function<LinkClient, String> action) {
+        if (!link.equals(settings.link())) return Optional.empty();
         LinkClient current;
         synchronized (this) {
             current = client;
         }
-        if (current == null) return java.util.Optional.of(link + ": no session (the link is down)");
+        if (current == null) return Optional.of(link + ": no session (the link is down)");
         String done = action.apply(current);
         log.info("{}: {} asked from the command line: {}", link, what, done);
-        return java.util.Optional.of(link + ": " + done);
+        return Optional.of(link + ": " + done);
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
         // Only when prefixd itself stops: a bundle update or a config change must keep the lease.
-        boolean prefixdStopping = context.getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING;
+        boolean prefixdStopping = context.getBundle(0).getState() == Bundle.STOPPING;
         synchronized (this) {
             if (client != null && settings.releaseOnStop() && prefixdStopping) {
                 log.info("{}: prefixd stops: releasing the lease ({})", settings.link(), client.act(client.session()::release));
@@ -199,8 +209,8 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         try {
             switch (event.kind()) {
                 case INFORMED -> { } // stateless information is asked for again at start
-                case EXPIRED, RELEASED -> java.nio.file.Files.deleteIfExists(file);
-                default -> org.prefixd.dhcp6.client.LeaseFile.write(file, event.lease());
+                case EXPIRED, RELEASED -> Files.deleteIfExists(file);
+                default -> LeaseFile.write(file, event.lease());
             }
         } catch (IOException e) {
             log.error("{}: could not write the lease to {}: {}", settings.link(), file, e.toString());
@@ -211,7 +221,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         Instant now = clock.instant();
         if (event.kind() == LeaseEvent.Kind.INFORMED)
             log.info("{}: information: DNS {}, domains {}", settings.link(),
-                    event.lease().dnsServers().stream().map(org.prefixd.api.Ipv6Text::format).toList(), event.lease().domains());
+                    event.lease().dnsServers().stream().map(Ipv6Text::format).toList(), event.lease().domains());
         else log.info("{}: lease {}: {} address(es), prefixes {}", settings.link(), event.kind().name().toLowerCase(),
                 event.lease().addresses().size(), event.lease().prefixes().stream().map(p -> new Prefix(p.prefix(), p.length()).toString()).toList());
         boolean gone = event.kind() == LeaseEvent.Kind.EXPIRED || event.kind() == LeaseEvent.Kind.RELEASED;
