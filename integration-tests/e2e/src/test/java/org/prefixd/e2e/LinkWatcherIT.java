@@ -242,14 +242,15 @@ class LinkWatcherIT {
 
     @Test
     void thePppdScriptExitsAtOnceWhenPrefixdIsNotListening() throws IOException {
-        Path run = Files.createTempDirectory(prefixd.dir, "norun");
+        Path run = Files.createDirectories(Prefixd.shortRunDirectory(prefixd.dir.resolve("norun")));
         // A socket file nobody listens on: what a crashed prefixd leaves behind.
+        Files.deleteIfExists(run.resolve("pppd.sock"));
         try (var stale = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
             stale.bind(java.net.UnixDomainSocketAddress.of(run.resolve("pppd.sock"))); // closing leaves the file
         }
         Path hook = Prefixd.ROOT.resolve("runtime/ppp/prefixd-pppd-hook");
         Path dir = Files.createDirectories(run.resolve("ipv6-up.d"));
-        Files.copy(hook, dir.resolve("prefixd"));
+        Files.copy(hook, dir.resolve("prefixd"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         long started = System.nanoTime();
         Cmd.Result r = Cmd.run(List.of("sh", dir.resolve("prefixd").toString(), "ppp0", "", "0", "fe80::1", "fe80::2"),
                 Map.of("PREFIXD_RUN_DIR", run.toString(), "PPPD_PID", "1"), null);

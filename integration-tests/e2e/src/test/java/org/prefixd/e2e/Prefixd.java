@@ -36,6 +36,15 @@ final class Prefixd implements AutoCloseable {
         return Files.createTempDirectory(work, name);
     }
 
+    /**
+     * The run directory of the prefixd in {@code dir}: outside the build tree, whose depth depends
+     * on where the checkout is, because Unix socket paths are limited to 107 bytes. The same
+     * {@code dir} always gives the same run directory, so a restarted prefixd finds its sockets.
+     */
+    static Path shortRunDirectory(Path dir) {
+        return Path.of("/tmp/prefixd-e2e", Integer.toHexString(dir.toAbsolutePath().toString().hashCode()));
+    }
+
     /** A prefixd that uses the configs, state and run directories of an earlier one in {@code dir}. */
     Prefixd(Namespace ns, Path dir, String profile) throws IOException {
         this(ns, dir, profile, false);
@@ -46,7 +55,7 @@ final class Prefixd implements AutoCloseable {
         this.dir = dir;
         this.configs = Files.createDirectories(dir.resolve("configs"));
         this.state = dir.resolve("state");
-        this.run = dir.resolve("run");
+        this.run = shortRunDirectory(dir);
         this.log = dir.resolve("prefixd-" + System.nanoTime() + ".log");
         // Default signal handling even when the test run itself ignores some (e.g. under nohup):
         // the tests check prefixd's own handling of SIGHUP and SIGTERM.
