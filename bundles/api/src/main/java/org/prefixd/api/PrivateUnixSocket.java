@@ -11,6 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** A listening Unix socket that only its owner (root) can connect to. */
 public final class PrivateUnixSocket {
+    /** sun_path holds 108 bytes including the terminating NUL. */
+    private static final int MAX_PATH_BYTES = 107;
+
     private PrivateUnixSocket() {
     }
 
@@ -20,6 +23,10 @@ public final class PrivateUnixSocket {
      */
     public static ServerSocketChannel bind(Path socket, int backlog) throws IOException {
         Path temporary = socket.resolveSibling("." + socket.getFileName() + "." + ProcessHandle.current().pid());
+        int length = temporary.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (length > MAX_PATH_BYTES)
+            throw new IOException("cannot bind " + socket + ": with its temporary name the path is " + length
+                    + " bytes, more than the " + MAX_PATH_BYTES + " a Unix socket allows; use a shorter run directory");
         Files.deleteIfExists(temporary);
         ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {

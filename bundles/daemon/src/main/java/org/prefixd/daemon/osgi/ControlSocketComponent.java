@@ -73,7 +73,12 @@ public final class ControlSocketComponent {
         Path runDir = Directories.run(context.getProperty(Directories.RUN_PROPERTY));
         Files.createDirectories(runDir);
         this.socket = runDir.resolve(SOCKET);
-        this.server = PrivateUnixSocket.bind(socket, 8);
+        try {
+            this.server = PrivateUnixSocket.bind(socket, 8);
+        } catch (IOException e) {
+            log.error("no control socket: {}", e.getMessage()); // SCR's own report hides the cause
+            throw e;
+        }
         this.acceptor = new Thread(this::serve, "prefixd-control");
         acceptor.setDaemon(true);
         acceptor.start();

@@ -54,7 +54,12 @@ public final class PppdHookEndpoint {
         this.log = log;
         this.runDir = Directories.run(context.getProperty(Directories.RUN_PROPERTY));
         Files.createDirectories(runDir);
-        this.server = PrivateUnixSocket.bind(runDir.resolve(SOCKET), 16);
+        try {
+            this.server = PrivateUnixSocket.bind(runDir.resolve(SOCKET), 16);
+        } catch (IOException e) {
+            log.error("no pppd hook socket: {}", e.getMessage()); // SCR's own report hides the cause
+            throw e;
+        }
         this.selector = Selector.open();
         server.configureBlocking(false);
         server.register(selector, SelectionKey.OP_ACCEPT);

@@ -28,11 +28,12 @@ final class TestRuntime {
 
     static Option[] options(Class<?> testClass) {
         Path bundles = Path.of(System.getProperty("prefixd.it.bundles", "target/bundles")).toAbsolutePath();
-        // Short on purpose: the bundles bind Unix sockets in the run directory (sun_path < 108 bytes).
         Path root = Path.of(System.getProperty("prefixd.it.dir", "target/it")).toAbsolutePath().resolve(testClass.getSimpleName());
         Path configs = emptyDirectory(root.resolve("configs"));
         Path state = directory(root.resolve("state"));
-        Path run = directory(root.resolve("run"));
+        // Outside the build tree, whose depth depends on the checkout: the bundles bind Unix
+        // sockets in the run directory, and socket paths are limited to 107 bytes.
+        Path run = directory(Path.of("/tmp/prefixd-it", testClass.getSimpleName()));
 
         List<Option> options = new ArrayList<>(List.of(
                 junitBundles(),
