@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.prefixd.api.Ipv6Text;
 import org.prefixd.dhcp6.codec.AftrName;
 import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
@@ -79,7 +80,7 @@ public final class ReplyReader {
             long shortestPreferred = LeaseTimes.INFINITY;
             for (IaAddress a : na.addresses()) {
                 String why = addressProblem(a);
-                if (why != null) { setAside.add("IAADDR " + a.address().getHostAddress() + ": " + why); continue; }
+                if (why != null) { setAside.add("IAADDR " + Ipv6Text.format(a.address()) + ": " + why); continue; }
                 // A valid lifetime of 0 withdraws the address (RFC 8415 §18.2.10.1): it stays in
                 // the binding, valid until now, so that merging it removes the address.
                 addresses.add(new LeasedAddress(a.address(), LeaseTimes.at(now, a.preferredLifetime()), LeaseTimes.at(now, a.validLifetime())));
@@ -98,7 +99,7 @@ public final class ReplyReader {
             long shortestPreferred = LeaseTimes.INFINITY;
             for (IaPrefix p : pd.prefixes()) {
                 String why = prefixProblem(p);
-                if (why != null) { setAside.add("IAPREFIX " + p.prefix().getHostAddress() + "/" + p.prefixLength() + ": " + why); continue; }
+                if (why != null) { setAside.add("IAPREFIX " + Ipv6Text.format(p.prefix()) + "/" + p.prefixLength() + ": " + why); continue; }
                 prefixes.add(new LeasedPrefix(p.prefix(), p.prefixLength(), LeaseTimes.at(now, p.preferredLifetime()), LeaseTimes.at(now, p.validLifetime())));
                 if (p.validLifetime() > 0) shortestPreferred = Math.min(shortestPreferred, p.preferredLifetime());
             }
@@ -163,7 +164,7 @@ public final class ReplyReader {
     private static List<Inet6Address> unicastOnly(List<Inet6Address> in, String what, List<String> setAside) {
         List<Inet6Address> out = new ArrayList<>();
         for (Inet6Address a : in) {
-            if (a.isMulticastAddress() || a.isAnyLocalAddress()) setAside.add(what + " " + a.getHostAddress() + ": not a unicast address");
+            if (a.isMulticastAddress() || a.isAnyLocalAddress()) setAside.add(what + " " + Ipv6Text.format(a) + ": not a unicast address");
             else out.add(a);
         }
         return out;

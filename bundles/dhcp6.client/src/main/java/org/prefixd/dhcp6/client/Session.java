@@ -44,13 +44,29 @@ public final class Session {
     /** RFC 8415 §7.6 IRT_DEFAULT: how often stateless information is refreshed when the server does not say. */
     static final Duration INFORMATION_REFRESH_DEFAULT = Duration.ofSeconds(86400);
 
-    /** What the caller must do after an event. */
-    public record Step(List<ClientServerMessage> send, Optional<Instant> wakeAt, Optional<LeaseEvent> event, String note) {
+    /**
+     * What the caller must do after an event.
+     *
+     * @param setAside what the session ignored of a server's message and why, for the log
+     */
+    public record Step(List<ClientServerMessage> send, Optional<Instant> wakeAt, Optional<LeaseEvent> event, String note, List<String> setAside) {
         public Step {
             send = List.copyOf(send);
             Objects.requireNonNull(wakeAt, "wakeAt");
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(note, "note");
+            setAside = List.copyOf(setAside);
+        }
+
+        public Step(List<ClientServerMessage> send, Optional<Instant> wakeAt, Optional<LeaseEvent> event, String note) {
+            this(send, wakeAt, event, note, List.of());
+        }
+
+        Step withSetAside(List<String> more) {
+            if (more.isEmpty()) return this;
+            List<String> all = new ArrayList<>(setAside);
+            all.addAll(more);
+            return new Step(send, wakeAt, event, note, all);
         }
     }
 
@@ -70,6 +86,8 @@ public final class Session {
     private Optional<Duration> solMaxRt = Optional.empty();
     private Optional<Duration> infMaxRt = Optional.empty();
     private Instant refreshAt;
+    /** Replies to a Request that bound nothing, in a row: the wait before the next Solicit doubles with each. */
+    private int emptyReplies;
 
     /**
      * @param random uniform in [0, 1), for the RFC's RAND and the first-Solicit delay
@@ -133,19 +151,20 @@ public final class Session {
 
     /** A decoded message arrived (from port 547, already checked by the transport). */
     public Step received(ClientServerMessage message, Instant now) {
-        if (outstanding == null || message.transactionId() != xid) return idle(now, "not an answer to our transaction");
+        if (outstanding == null || message.transactionId() != xid) return idle(now, "ignored: not an answer to a transaction of ours");
         ReplyReader.Result result = reader.read(message, now);
         if (result instanceof ReplyReader.Result.Ignored ignored) return idle(now, "ignored: " + ignored.why());
         ServerReply reply = ((ReplyReader.Result.Usable) result).reply();
         reply.solMaxRt().ifPresent(s -> solMaxRt = Optional.of(Duration.ofSeconds(s)));
         reply.infMaxRt().ifPresent(s -> infMaxRt = Optional.of(Duration.ofSeconds(s)));
-        return switch (state) {
+        Step step = switch (state) {
             case SOLICITING -> onSolicitAnswer(message, reply, now);
             case REQUESTING, RENEWING, REBINDING -> message.type() == MessageType.REPLY ? onReply(reply, now) : idle(now, "an Advertise outside Solicit");
             case RELEASING -> released("the server confirmed the Release");
             case INFORMING -> message.type() == MessageType.REPLY ? informed(reply, now) : idle(now, "an Advertise to an Information-request");
             default -> idle(now, "nothing outstanding");
         };
+        return step.withSetAside(reply.setAside());
     }
 
     /** The time asked for in the last {@link Step#wakeAt()} has come. */
@@ -153,7 +172,8 @@ public final class Session {
         switch (state) {
             case WAITING:
                 if (now.isBefore(waitUntil)) return idle(now, "still waiting");
-                return settings.stateless() ? inform(now, "first delay over") : solicit(now, "first-Solicit delay over");
+                if (settings.stateless()) return inform(now, "first delay over");
+                return solicit(now, emptyReplies > 0 ? "the last Reply bound nothing" : "first-Solicit delay over");
             case INFORMING:
                 return retransmit(now);
             case INFORMED:
@@ -209,10 +229,10 @@ public final class Session {
 
     private Step onSolicitAnswer(ClientServerMessage message, ServerReply reply, Instant now) {
         if (message.type() == MessageType.REPLY) {
-            if (!settings.rapidCommit() || !reply.rapidCommit()) return idle(now, "a Reply to a Solicit without Rapid Commit");
+            if (!settings.rapidCommit() || !reply.rapidCommit()) return idle(now, "ignored: a Reply to a Solicit without Rapid Commit");
             return onReply(reply, now);
         }
-        if (!reply.offersSomething()) return idle(now, "an Advertise that offers nothing (RFC 8415 §18.2.9)");
+        if (!reply.offersSomething()) return idle(now, "ignored: an Advertise that offers nothing (RFC 8415 §18.2.9)");
         advertised.add(reply);
         boolean preferred = settings.preferredServer().map(reply.server()::equals).orElse(false);
         if (reply.preference() == 255 || preferred || retransmission.transmissions() > 1)
@@ -236,9 +256,14 @@ public final class Session {
         State was = state;
         Lease next = lease.map(l -> l.merge(reply, now)).orElseGet(() -> Lease.from(reply, now));
         if (next.isEmpty()) {
-            if (was == State.REQUESTING || was == State.SOLICITING) return solicit(now, "the Reply bound nothing");
+            // §18.2.10: a Rapid Commit Reply without bindings is like an Advertise offering
+            // nothing: keep soliciting. After a Request, solicit again, but only after a wait
+            // that doubles each time, so that a server that never binds cannot make a loop.
+            if (was == State.SOLICITING) return idle(now, "ignored: a Rapid Commit Reply that binds nothing");
+            if (was == State.REQUESTING) return solicitLater(now);
             return idle(now, "the Reply changed nothing");
         }
+        emptyReplies = 0;
         lease = Optional.of(next);
         state = State.BOUND;
         outstanding = null;
@@ -249,6 +274,17 @@ public final class Session {
             default -> LeaseEvent.Kind.BOUND;
         };
         return new Step(List.of(), Optional.of(nextLeaseWake(next)), Optional.of(new LeaseEvent(kind, next)), kind.name().toLowerCase());
+    }
+
+    private Step solicitLater(Instant now) {
+        Duration max = solMaxRt.orElse(RetransmissionParameters.SOLICIT.mrt);
+        Duration wait = RetransmissionParameters.SOLICIT.irt.multipliedBy(1L << Math.min(emptyReplies, 20));
+        if (wait.compareTo(max) > 0) wait = max;
+        emptyReplies++;
+        state = State.WAITING;
+        outstanding = null;
+        waitUntil = now.plus(wait);
+        return new Step(List.of(), Optional.of(waitUntil), Optional.empty(), "the Reply to the Request bound nothing: Solicit again in " + wait.toMillis() + " ms");
     }
 
     private Step solicit(Instant now, String why) {

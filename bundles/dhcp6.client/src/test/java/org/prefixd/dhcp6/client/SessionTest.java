@@ -131,8 +131,52 @@ class SessionTest {
         ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
         ClientServerMessage stray = new ClientServerMessage(MessageType.ADVERTISE, solicit.transactionId() ^ 1,
                 Options.of(new ClientId(CLIENT), new ServerId(KEA), pd(100, 160, 200, 300), new Preference(255)));
-        assertEquals(List.of(), s.received(stray, now).send());
+        Session.Step step = s.received(stray, now);
+        assertEquals(List.of(), step.send());
+        assertTrue(step.note().startsWith("ignored: "), "the caller logs it: " + step.note());
         assertEquals(Session.State.SOLICITING, s.state());
+    }
+
+    @Test
+    void ignoresARapidCommitReplyThatBindsNothingAndGoesOnSoliciting() {
+        Session s = session(true, false);
+        Session.Step first = s.start(now, Optional.empty());
+        ClientServerMessage solicit = first.send().get(0);
+        Session.Step step = s.received(answer(MessageType.REPLY, solicit, KEA,
+                new IaPd(2, 0, 0, Options.of(StatusCode.of(StatusCode.NO_PREFIX_AVAIL, "none"))), new RapidCommit()), now);
+        assertEquals(List.of(), step.send(), "no new Solicit at once: a server answering every Solicit so would make a loop");
+        assertEquals(first.wakeAt(), step.wakeAt(), "the Solicit's own retransmission goes on");
+        assertEquals(Session.State.SOLICITING, s.state());
+    }
+
+    @Test
+    void waitsLongerEachTimeARequestBindsNothingBeforeSolicitingAgain() {
+        Session s = session(false, false);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        for (long expectedWait : new long[] {1000, 2000, 4000}) {
+            ClientServerMessage request = s.received(answer(MessageType.ADVERTISE, solicit, KEA, pd(100, 160, 200, 300), new Preference(255)), now).send().get(0);
+            Session.Step empty = s.received(answer(MessageType.REPLY, request, KEA,
+                    new IaPd(2, 0, 0, Options.of(StatusCode.of(StatusCode.NO_PREFIX_AVAIL, "gone")))), now);
+            assertEquals(List.of(), empty.send());
+            assertEquals(now.plusMillis(expectedWait), empty.wakeAt().orElseThrow());
+            assertEquals(List.of(), s.timer(now.plusMillis(expectedWait - 1)).send(), "not before the wait is over");
+            now = now.plusMillis(expectedWait);
+            Session.Step again = s.timer(now);
+            assertEquals(MessageType.SOLICIT, again.send().get(0).type());
+            solicit = again.send().get(0);
+        }
+    }
+
+    @Test
+    void bindsTheSaneIaOfAReplyAndSaysWhatItSetAside() {
+        Session s = session(true, false);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        IaPd mixed = new IaPd(2, 100, 160, Options.of(new IaPrefix(200, 300, 56, PREFIX, Options.NONE),
+                new IaPrefix(200, 300, 8, ip("2000::"), Options.NONE), new IaPrefix(500, 300, 56, ip("2001:db8:200::"), Options.NONE)));
+        Session.Step step = s.received(answer(MessageType.REPLY, solicit, KEA, mixed, new IaPd(9, 0, 0, Options.NONE), new RapidCommit()), now);
+        assertEquals(List.of(PREFIX), step.event().orElseThrow().lease().prefixes().stream().map(LeasedPrefix::prefix).toList());
+        assertEquals(3, step.setAside().size(), step.setAside().toString());
+        assertTrue(step.setAside().get(0).contains("IAPREFIX 2000::/8: length outside /16../64"), step.setAside().toString());
     }
 
     @Test

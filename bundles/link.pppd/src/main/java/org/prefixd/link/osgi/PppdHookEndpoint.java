@@ -26,6 +26,7 @@ import org.prefixd.api.Directories;
 import org.prefixd.api.InterfaceName;
 import org.prefixd.api.LinkLocal;
 import org.prefixd.api.PrivateUnixSocket;
+import org.prefixd.api.WarnLimiter;
 import org.prefixd.link.PppdEvent;
 import org.prefixd.link.PppdHookMessage;
 
@@ -111,7 +112,7 @@ public final class PppdHookEndpoint {
             } catch (ClosedSelectorException closed) {
                 return;
             } catch (IOException | RuntimeException e) {
-                if (running) warnings.warn(log, "pppd hook socket: " + e);
+                if (running) warnings.warn(log::warn, "pppd hook socket: " + e);
             }
         }
     }
@@ -129,7 +130,7 @@ public final class PppdHookEndpoint {
         try {
             int n = channel.read(connection.buffer);
             if (!connection.buffer.hasRemaining()) {
-                warnings.warn(log, "ignored a pppd hook message larger than " + PppdHookMessage.MAX_BYTES + " bytes");
+                warnings.warn(log::warn, "ignored a pppd hook message larger than " + PppdHookMessage.MAX_BYTES + " bytes");
                 channel.close();
                 return;
             }
@@ -147,7 +148,7 @@ public final class PppdHookEndpoint {
         long now = System.nanoTime();
         for (SelectionKey key : selector.keys()) {
             if (key.attachment() instanceof Connection c && now - c.opened > CONNECTION_TIMEOUT_NANOS) {
-                warnings.warn(log, "dropped a pppd hook connection that sent no complete message in 2 s");
+                warnings.warn(log::warn, "dropped a pppd hook connection that sent no complete message in 2 s");
                 closeQuietly(key.channel());
             }
         }
@@ -158,7 +159,7 @@ public final class PppdHookEndpoint {
         try {
             event = PppdHookMessage.decode(bytes);
         } catch (IllegalArgumentException e) {
-            warnings.warn(log, "ignored a pppd hook message: " + e.getMessage());
+            warnings.warn(log::warn, "ignored a pppd hook message: " + e.getMessage());
             return;
         }
         log.info("pppd {} on {} (pppd pid {}, local {}, remote {})", event.kind() == PppdEvent.Kind.UP ? "ipv6-up" : "ipv6-down",

@@ -30,6 +30,7 @@ import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.Prefix;
 import org.prefixd.api.SessionStatus;
 import org.prefixd.api.WanLink;
+import org.prefixd.api.WarnLimiter;
 import org.prefixd.dhcp6.client.LeaseEvent;
 import org.prefixd.dhcp6.client.LeaseFile;
 import org.prefixd.dhcp6.client.Session;
@@ -57,6 +58,7 @@ final class LinkClient {
     private InetSocketAddress servers;
     private ScheduledFuture<?> wake;
     private long dropped;
+    private final WarnLimiter warnings = new WarnLimiter();
     private volatile SessionStatus status;
 
     private final boolean anySourcePort;
@@ -125,13 +127,19 @@ final class LinkClient {
             return;
         }
         log.debug("{}: received {}", link.name(), cs);
-        apply(session.received(cs, clock.instant()));
+        Session.Step step = session.received(cs, clock.instant());
+        // One line per message: why it was ignored, and what of it was set aside.
+        java.util.List<String> why = new java.util.ArrayList<>();
+        if (step.note().startsWith("ignored: ")) why.add(step.note().substring(9));
+        why.addAll(step.setAside());
+        if (!why.isEmpty()) drop((why.size() > step.setAside().size() ? "a " : "parts of a ") + cs.type().rfcName() + ": " + String.join("; ", why));
+        apply(step);
     }
 
-    /** Counted, and logged at most for the first ones and then every hundredth. */
+    /** Counted, and logged at most ten times a minute. */
     private void drop(String what) {
         dropped++;
-        if (dropped <= 10 || dropped % 100 == 0) log.warn("{}: dropped {} ({} dropped so far)", link.name(), what, dropped);
+        warnings.warn(log::warn, link.name() + ": dropped " + what + " (" + dropped + " dropped so far)");
     }
 
     private void apply(Session.Step step) {

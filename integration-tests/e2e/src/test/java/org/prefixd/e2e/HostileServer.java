@@ -1,0 +1,193 @@
+package org.prefixd.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A DHCPv6 server that lies: run in the ISP namespace by {@link HostileServerIT} as its own JVM
+ * ({@code java -cp target/test-classes org.prefixd.e2e.HostileServer isp0}). Bytes are built by
+ * hand, not with prefixd's codec, so that they can be wrong in ways the codec would never write.
+ *
+ * <p>To every Solicit it answers with a burst of broken, foreign and absurd messages, then one
+ * sane Reply with Rapid Commit (an address and a /56). To every Renew or Rebind it answers with
+ * the sane IAs plus things a client must set aside. Each message sent is printed, one line each.
+ */
+public final class HostileServer {
+    static final byte[] SERVER_DUID = hex("00030001" + "020000000053");
+    static final String ADDRESS = "2001:db8:ffff::200";
+    static final String PREFIX = "2001:db8:300::";
+
+    private HostileServer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        NetworkInterface link = NetworkInterface.getByName(args[0]);
+        try (DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET6)) {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(new InetSocketAddress(547));
+            channel.join(InetAddress.getByName("ff02::1:2"), link);
+            System.out.println("hostile server listening on " + link.getName());
+            ByteBuffer in = ByteBuffer.allocate(65536);
+            while (true) {
+                in.clear();
+                SocketAddress client = channel.receive(in);
+                in.flip();
+                byte[] message = new byte[in.remaining()];
+                in.get(message);
+                if (message.length < 4) continue;
+                int type = message[0] & 0xff;
+                byte[] xid = {message[1], message[2], message[3]};
+                byte[] clientId = option(message, 1);
+                if (clientId == null) continue;
+                List<Named> answers = type == 1 ? answersToSolicit(xid, clientId) : type == 5 || type == 6 ? answersToRenew(xid, clientId) : List.of();
+                for (Named answer : answers) {
+                    channel.send(ByteBuffer.wrap(answer.bytes()), client);
+                    System.out.println("sent " + answer.name() + " (" + answer.bytes().length + " bytes) for message type " + type);
+                }
+            }
+        }
+    }
+
+    record Named(String name, byte[] bytes) {
+    }
+
+    static List<Named> answersToSolicit(byte[] xid, byte[] clientId) {
+        byte[] server = opt(2, SERVER_DUID);
+        byte[] client = opt(1, clientId);
+        List<Named> out = new ArrayList<>();
+        out.add(new Named("a truncated header", new byte[] {7, xid[0]}));
+        out.add(new Named("an option longer than the packet", cat(new byte[] {7}, xid, client, server, u16(25), u16(400), u32(2))));
+        out.add(new Named("a Reply to another transaction", msg(7, new byte[] {(byte) ~xid[0], xid[1], xid[2]}, client, server, rapidCommit(), sanePd(), saneNa())));
+        out.add(new Named("a Reply to another client", msg(7, xid, opt(1, hex("00030001020000000099")), server, rapidCommit(), sanePd(), saneNa())));
+        out.add(new Named("a Reply without a Server Identifier", msg(7, xid, client, rapidCommit(), sanePd(), saneNa())));
+        out.add(new Named("a /8, a /0, a /100, a multicast and a link-local prefix", msg(7, xid, client, server, rapidCommit(),
+                iaPd(2, 1000, 2000, iaPrefix(3000, 4000, 8, "2000::"), iaPrefix(3000, 4000, 0, "::"), iaPrefix(3000, 4000, 100, "2001:db8:400::"),
+                        iaPrefix(3000, 4000, 56, "ff00::"), iaPrefix(3000, 4000, 64, "fe80::")))));
+        out.add(new Named("preferred lifetimes longer than valid ones, T1 > T2", msg(7, xid, client, server, rapidCommit(),
+                iaPd(2, 1000, 2000, iaPrefix(5000, 4000, 56, "2001:db8:500::")),
+                iaNa(1, 1000, 2000, iaAddr("2001:db8:ffff::500", 5000, 4000)),
+                iaPd(3, 3000, 2000, iaPrefix(3000, 4000, 56, "2001:db8:600::")))));
+        out.add(new Named("multicast, loopback and v4-mapped addresses", msg(7, xid, client, server, rapidCommit(),
+                iaNa(1, 1000, 2000, iaAddr("ff02::1", 3000, 4000), iaAddr("::1", 3000, 4000), iaAddr("::ffff:192.0.2.1", 3000, 4000)))));
+        out.add(new Named("a domain name with shell syntax", msg(7, xid, client, server, rapidCommit(), sanePd(), saneNa(),
+                opt(24, labels("$(reboot)", "example", "com")))));
+        ByteArrayOutputStream many = new ByteArrayOutputStream();
+        for (int i = 0; i < 7000; i++) many.writeBytes(opt(65000, u32(i)));
+        out.add(new Named("7000 unknown options", msg(2, xid, client, server, many.toByteArray())));
+        out.add(new Named("the sane Reply", msg(7, xid, client, server, rapidCommit(), sanePd(), saneNa(), opt(23, addr("2001:db8:ffff::53")))));
+        return out;
+    }
+
+    static List<Named> answersToRenew(byte[] xid, byte[] clientId) {
+        return List.of(new Named("a Reply with foreign IAs, a multicast DNS server and the sane IAs", msg(7, xid, opt(1, clientId), opt(2, SERVER_DUID),
+                sanePd(), saneNa(), iaPd(99, 1000, 2000, iaPrefix(3000, 4000, 48, "2001:db8:700::")),
+                iaNa(98, 1000, 2000, iaAddr("2001:db8:ffff::700", 3000, 4000)), opt(23, cat(addr("ff02::1"), addr("2001:db8:ffff::53"))))));
+    }
+
+    static byte[] sanePd() {
+        return iaPd(2, 10, 20, iaPrefix(30, 60, 56, PREFIX));
+    }
+
+    static byte[] saneNa() {
+        return iaNa(1, 10, 20, iaAddr(ADDRESS, 30, 60));
+    }
+
+    static byte[] rapidCommit() {
+        return opt(14);
+    }
+
+    static byte[] iaPd(long iaid, long t1, long t2, byte[]... sub) {
+        return opt(25, u32(iaid), u32(t1), u32(t2), cat(sub));
+    }
+
+    static byte[] iaPrefix(long preferred, long valid, int length, String prefix) {
+        return opt(26, u32(preferred), u32(valid), new byte[] {(byte) length}, addr(prefix));
+    }
+
+    static byte[] iaNa(long iaid, long t1, long t2, byte[]... sub) {
+        return opt(3, u32(iaid), u32(t1), u32(t2), cat(sub));
+    }
+
+    static byte[] iaAddr(String address, long preferred, long valid) {
+        return opt(5, addr(address), u32(preferred), u32(valid));
+    }
+
+    static byte[] labels(String... labels) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String l : labels) {
+            byte[] b = l.getBytes(StandardCharsets.US_ASCII);
+            out.write(b.length);
+            out.writeBytes(b);
+        }
+        out.write(0);
+        return out.toByteArray();
+    }
+
+    static byte[] msg(int type, byte[] xid, byte[]... options) {
+        return cat(new byte[] {(byte) type}, xid, cat(options));
+    }
+
+    static byte[] opt(int code, byte[]... parts) {
+        byte[] body = cat(parts);
+        return cat(u16(code), u16(body.length), body);
+    }
+
+    /** The body of the first option with this code at the top level, or null. */
+    static byte[] option(byte[] message, int code) {
+        int at = 4;
+        while (at + 4 <= message.length) {
+            int c = ((message[at] & 0xff) << 8) | (message[at + 1] & 0xff);
+            int len = ((message[at + 2] & 0xff) << 8) | (message[at + 3] & 0xff);
+            if (at + 4 + len > message.length) return null;
+            if (c == code) return java.util.Arrays.copyOfRange(message, at + 4, at + 4 + len);
+            at += 4 + len;
+        }
+        return null;
+    }
+
+    static byte[] addr(String literal) {
+        try {
+            InetAddress a = InetAddress.getByName(literal);
+            if (a instanceof Inet6Address) return a.getAddress();
+            byte[] mapped = new byte[16]; // ::ffff:a.b.c.d arrives as an Inet4Address
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(a.getAddress(), 0, mapped, 12, 4);
+            return mapped;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
+    }
+
+    static byte[] u16(int v) {
+        return new byte[] {(byte) (v >> 8), (byte) v};
+    }
+
+    static byte[] u32(long v) {
+        return new byte[] {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v};
+    }
+
+    static byte[] hex(String s) {
+        byte[] out = new byte[s.length() / 2];
+        for (int i = 0; i < out.length; i++) out[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
+        return out;
+    }
+
+    static byte[] cat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) out.writeBytes(p);
+        return out.toByteArray();
+    }
+}

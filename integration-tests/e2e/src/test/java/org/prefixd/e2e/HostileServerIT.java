@@ -1,0 +1,91 @@
+package org.prefixd.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * prefixd against {@link HostileServer}: broken, foreign and absurd answers before a sane one.
+ * The router ends up with exactly the sane lease: one address on wan0 and one unreachable route,
+ * nothing from the rest, and every rejection is in the log.
+ */
+class HostileServerIT {
+    @Test
+    void onlyTheSaneLeaseReachesTheKernelWhateverElseTheServerSends() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = DhcpClientKeaIT.lab();
+        try (Namespace isp = lab[0]; Namespace router = lab[1]) {
+            Path dir = Prefixd.newDirectory("hostile");
+            Path serverLog = dir.resolve("hostile-server.log");
+            Process server = new ProcessBuilder("ip", "netns", "exec", isp.name, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", Path.of("target/test-classes").toAbsolutePath().toString(), HostileServer.class.getName(), "isp0")
+                    .redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
+            try (Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                Await.until("the hostile server listening", Duration.ofSeconds(10), () -> read(serverLog).contains("listening"));
+                String before = routes(router) + addresses(router);
+                prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56, 3/56\nfirst.solicit.delay = false\n");
+                Await.until("the sane lease bound", Duration.ofSeconds(10), () -> prefixd.logText().contains("wan0: lease bound"));
+                Await.until("the sane Reply sent", Duration.ofSeconds(3), () -> read(serverLog).contains("sent the sane Reply"));
+                Await.until("the sane lease in the kernel", Duration.ofSeconds(3),
+                        () -> routes(router).contains("unreachable " + HostileServer.PREFIX + "/56") && addresses(router).contains(HostileServer.ADDRESS + "/128"));
+                // T1 is 10 s: the Renew gets foreign IAs and a multicast DNS server with the sane IAs.
+                Await.until("a renewal", Duration.ofSeconds(20), () -> prefixd.logText().contains("wan0: lease renewed"));
+
+                List<String> global = Arrays.stream(addresses(router).split("\n")).map(String::trim)
+                        .filter(l -> l.startsWith("inet6 ") && !l.startsWith("inet6 fe80:")).toList();
+                assertEquals(1, global.size(), "exactly one address beyond the link-local: " + global);
+                assertTrue(global.get(0).startsWith("inet6 " + HostileServer.ADDRESS + "/128"), global.toString());
+                List<String> added = Arrays.stream(routes(router).split("\n"))
+                        .filter(l -> !before.contains(l) && !l.startsWith("fe80::/64 dev wan0") && !l.startsWith(HostileServer.ADDRESS + " dev wan0")).toList();
+                assertEquals(1, added.size(), "routes added: " + added);
+                assertTrue(added.get(0).startsWith("unreachable " + HostileServer.PREFIX + "/56 dev lo"), "routes added: " + added);
+
+                String log = prefixd.logText();
+                for (String reason : List.of("not ours", "no Server Identifier", "length outside /16../64", "multicast address",
+                        "link-local address", "preferred lifetime 5000 > valid lifetime 4000", "T1 3000 > T2 2000", "loopback address",
+                        "IPv4-mapped address", "not allowed in a host name (0x24)", "an Advertise that offers nothing"))
+                    assertTrue(log.contains(reason), "no log line says '" + reason + "':\n" + log);
+                // What the Renew's answer held beyond the sane IAs (its log line is past the limit of ten a minute):
+                String leaseFile = Files.readString(prefixd.state.resolve("lease-wan0.json"));
+                for (String foreign : List.of("2001:db8:700", "2001:db8:ffff::700", "ff02"))
+                    assertFalse(leaseFile.contains(foreign), foreign + " reached the lease file: " + leaseFile);
+                assertTrue(leaseFile.contains("2001:db8:ffff::53"), "the sane DNS server is kept: " + leaseFile);
+                assertFalse(log.contains("$(reboot)"), "the hostile name reached the log as text");
+                var session = prefixd.status().getJsonArray("sessions").getJsonObject(0);
+                assertEquals("BOUND", session.getString("state"));
+                assertEquals(1, session.getJsonArray("prefixes").size(), session.toString());
+                assertTrue(prefixd.isAlive());
+            } finally {
+                server.destroy();
+                server.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static String routes(Namespace router) {
+        return router.ip("-6", "route", "show");
+    }
+
+    private static String addresses(Namespace router) {
+        return router.ip("-6", "addr", "show", "dev", "wan0");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
