@@ -25,7 +25,9 @@ import org.prefixd.dhcp6.codec.MessageType;
 import org.prefixd.dhcp6.codec.Option;
 import org.prefixd.dhcp6.codec.Options;
 import org.prefixd.dhcp6.codec.Preference;
+import org.prefixd.dhcp6.codec.OptionRequest;
 import org.prefixd.dhcp6.codec.RapidCommit;
+import org.prefixd.dhcp6.codec.RawOption;
 import org.prefixd.dhcp6.codec.ServerId;
 import org.prefixd.dhcp6.codec.StatusCode;
 
@@ -135,6 +137,26 @@ class SessionTest {
         assertEquals(List.of(), step.send());
         assertTrue(step.note().startsWith("ignored: "), "the caller logs it: " + step.note());
         assertEquals(Session.State.SOLICITING, s.state());
+    }
+
+    @Test
+    void requestsThePreferredServerAtOnceAndSendsTheConfiguredOptionsInEveryMessage() {
+        RawOption userClass = new RawOption(15, Bytes.fromHex("000474657374"));
+        SessionSettings settings = new SessionSettings(CLIENT, Optional.empty(), List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())),
+                false, false, List.of(64, 23), List.of(userClass), Optional.of(OTHER), false);
+        Session s = new Session(settings, () -> 0.5, xids::incrementAndGet);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        assertEquals(List.of(23, 24, 82, 64), solicit.options().get(OptionRequest.class).orElseThrow().codes(), "DNS and domains always, once");
+        assertTrue(solicit.options().all(RawOption.class).contains(userClass));
+        assertEquals(List.of(), s.received(answer(MessageType.ADVERTISE, solicit, KEA, pd(100, 160, 200, 300), new Preference(200)), now).send(),
+                "another server's Advertise waits for the first RT");
+        ClientServerMessage request = s.received(answer(MessageType.ADVERTISE, solicit, OTHER, pd(100, 160, 200, 300)), now).send().get(0);
+        assertEquals(OTHER, request.options().get(ServerId.class).orElseThrow().duid(), "the preferred server, whatever its preference");
+        assertTrue(request.options().all(RawOption.class).contains(userClass));
+        s.received(answer(MessageType.REPLY, request, OTHER, pd(100, 160, 200, 300)), now);
+        ClientServerMessage renew = s.timer(now.plusSeconds(100)).send().get(0);
+        assertEquals(MessageType.RENEW, renew.type());
+        assertTrue(renew.options().all(RawOption.class).contains(userClass));
     }
 
     @Test

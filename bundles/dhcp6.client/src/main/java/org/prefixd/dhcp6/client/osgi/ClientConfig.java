@@ -15,7 +15,7 @@ public @interface ClientConfig {
     @AttributeDefinition(name = "IA_NA IAID", description = "The IAID to ask for an address with; -1 for no address (0 is valid)")
     long iana() default -1;
 
-    @AttributeDefinition(name = "IA_PD", description = "One entry per IA_PD: IAID, or IAID/prefix-length hint, e.g. 1/56; empty for no prefix", required = false)
+    @AttributeDefinition(name = "IA_PD", description = "One entry per IA_PD: IAID, IAID/prefix-length hint (1/56) or IAID/prefix hint (1/2001:db8:100::/56); empty for no prefix", required = false)
     String[] iapd() default {"1/56"};
 
     @AttributeDefinition(name = "Stateless", description = "Only Information-request (RFC 8415 §18.2.6): DNS, domains and other information, no address and no prefix (iana = -1, iapd empty)")
@@ -35,4 +35,13 @@ public @interface ClientConfig {
 
     @AttributeDefinition(name = "First-Solicit delay", description = "Wait a random 0-1 s before the first Solicit, as RFC 8415 §18.2.1 asks; off: solicit at once")
     boolean first_solicit_delay() default true;
+
+    @AttributeDefinition(name = "Preferred server", description = "A server DUID in hex: its Advertise is taken at once, whatever its preference; empty: none", required = false)
+    String prefer_server() default "";
+
+    @AttributeDefinition(name = "Requested options", description = "Option codes to add to the Option Request (ORO), e.g. 31 (SNTP servers), 64 (AFTR-Name); DNS servers (23) and the domain search list (24) are always requested", required = false)
+    int[] request_options() default {};
+
+    @AttributeDefinition(name = "Extra options", description = "Raw options added to every message, each as code:hex, e.g. 15:000474657374 (User Class 'test'); codes the client writes itself (identifiers, IAs, ORO, Elapsed Time, Rapid Commit...) are refused", required = false)
+    String[] send_options() default {};
 }

@@ -8,11 +8,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.prefixd.api.InterfaceName;
+import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.Prefix;
+import org.prefixd.dhcp6.client.ReplyReader;
 import org.prefixd.dhcp6.client.SessionSettings;
 import org.prefixd.dhcp6.codec.Duid;
+import org.prefixd.dhcp6.codec.OptionCodes;
+import org.prefixd.dhcp6.codec.RawOption;
 
 /** A {@link ClientConfig} checked once; every bad value fails here with the property named. */
 record ClientSettings(InterfaceName link, SessionSettings session, boolean acceptAnySourcePort, java.time.Duration linkLostGrace,
@@ -38,11 +44,14 @@ record ClientSettings(InterfaceName link, SessionSettings session, boolean accep
             String[] parts = entry.trim().split("/");
             try {
                 long iaid = Long.parseLong(parts[0]);
-                int hint = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-                if (parts.length > 2) throw new IllegalArgumentException("more than IAID/length");
-                pds.add(new SessionSettings.PdRequest(iaid, hint, Optional.empty()));
+                if (parts.length > 3) throw new IllegalArgumentException("more than IAID/prefix/length");
+                Optional<java.net.Inet6Address> prefix = parts.length == 3 ? Optional.of(Ipv6Text.parse(parts[1])) : Optional.empty();
+                int hint = parts.length > 1 ? Integer.parseInt(parts[parts.length - 1]) : 0;
+                if (prefix.isPresent() && (hint < ReplyReader.SHORTEST_DELEGATED_PREFIX || hint > ReplyReader.LONGEST_DELEGATED_PREFIX))
+                    throw new IllegalArgumentException("a prefix hint of /" + hint + " is not a delegation prefixd would accept");
+                pds.add(new SessionSettings.PdRequest(iaid, hint, prefix.map(p -> new Prefix(p, hint).network())));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("prefixd.dhcp6: iapd: '" + entry + "' is not IAID or IAID/prefix-length (" + e.getMessage() + ")");
+                throw new IllegalArgumentException("prefixd.dhcp6: iapd: '" + entry + "' is not IAID, IAID/prefix-length or IAID/prefix/length (" + e.getMessage() + ")");
             }
         }
         Optional<Long> na = config.iana() < 0 ? Optional.empty() : Optional.of(config.iana());
@@ -53,8 +62,50 @@ record ClientSettings(InterfaceName link, SessionSettings session, boolean accep
             throw new IllegalArgumentException("prefixd.dhcp6: neither iana nor iapd asks for anything (or set stateless = true)");
         }
         return new ClientSettings(InterfaceName.of(config.link()), new SessionSettings(duid, na, pds, config.rapid_commit(),
-                config.first_solicit_delay(), List.of(), List.of(), Optional.empty(), config.stateless()), config.accept_any_source_port(),
+                config.first_solicit_delay(), requested(config.request_options()), extra(config.send_options()),
+                preferred(config.prefer_server()), config.stateless()), config.accept_any_source_port(),
                 grace(config.link_lost_grace()), config.release_on_stop());
+    }
+
+    /** Options the session writes itself: a raw copy would duplicate or contradict them. */
+    private static final Set<Integer> CLIENT_WRITTEN = Set.of(OptionCodes.CLIENTID, OptionCodes.SERVERID, OptionCodes.IA_NA, OptionCodes.IA_TA,
+            OptionCodes.IAADDR, OptionCodes.ORO, OptionCodes.PREFERENCE, OptionCodes.ELAPSED_TIME, OptionCodes.RELAY_MSG, OptionCodes.AUTH,
+            OptionCodes.UNICAST, OptionCodes.STATUS_CODE, OptionCodes.RAPID_COMMIT, OptionCodes.RECONF_MSG, OptionCodes.IA_PD, OptionCodes.IAPREFIX);
+
+    private static Optional<Duid> preferred(String hex) {
+        if (hex == null || hex.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(Duid.fromHex(hex.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("prefixd.dhcp6: prefer.server: " + e.getMessage());
+        }
+    }
+
+    private static List<Integer> requested(int[] codes) {
+        List<Integer> out = new ArrayList<>();
+        for (int code : codes == null ? new int[0] : codes) {
+            if (code < 1 || code > 0xffff) throw new IllegalArgumentException("prefixd.dhcp6: request.options: " + code + " is not an option code (1..65535)");
+            if (!out.contains(code)) out.add(code);
+        }
+        return out;
+    }
+
+    private static List<RawOption> extra(String[] entries) {
+        List<RawOption> out = new ArrayList<>();
+        for (String entry : entries == null ? new String[0] : entries) {
+            if (entry.isBlank()) continue;
+            int colon = entry.indexOf(':');
+            try {
+                if (colon < 1) throw new IllegalArgumentException("no code before ':'");
+                int code = Integer.parseInt(entry.substring(0, colon).trim());
+                if (code < 1 || code > 0xffff) throw new IllegalArgumentException(code + " is not an option code (1..65535)");
+                if (CLIENT_WRITTEN.contains(code)) throw new IllegalArgumentException(OptionCodes.name(code) + " (" + code + ") is written by the client itself");
+                out.add(RawOption.fromHex(code, entry.substring(colon + 1).trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("prefixd.dhcp6: send.options: '" + entry + "' is not code:hex (" + e.getMessage() + ")");
+            }
+        }
+        return out;
     }
 
     private static java.time.Duration grace(long seconds) {
