@@ -17,6 +17,25 @@ public interface NetConfig {
 
     void removeAddress(InterfaceName dev, Inet6Address address, int prefixLength) throws NetConfigException;
 
+    /** What the kernel says of an address on an interface (RFC 4862 duplicate address detection included). */
+    enum AddressState {
+        /** Assigned and usable. */
+        PRESENT,
+        /** Duplicate address detection is still running. */
+        TENTATIVE,
+        /** Duplicate address detection found another node using it (the kernel keeps it marked dadfailed). */
+        DUPLICATE,
+        /**
+         * The interface works (it has its link-local address) but not this address: the kernel
+         * deletes an address with finite lifetimes when duplicate address detection fails.
+         */
+        ABSENT,
+        /** The interface has no usable IPv6 (down, or its link-local still tentative): nothing can be said. */
+        NO_LINK
+    }
+
+    AddressState addressState(InterfaceName dev, Inet6Address address) throws NetConfigException;
+
     /** An unreachable route for a delegated prefix, so traffic to unassigned parts of it never loops back to the ISP (RFC 7084 WPD-5). */
     void setUnreachableRoute(Prefix prefix) throws NetConfigException;
 

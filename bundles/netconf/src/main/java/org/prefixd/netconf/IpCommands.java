@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.prefixd.api.InterfaceName;
 import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.NetConfig;
 import org.prefixd.api.Prefix;
 
 /**
@@ -26,6 +27,33 @@ final class IpCommands {
 
     static List<String> removeAddress(InterfaceName dev, Inet6Address address, int length) {
         return List.of("ip", "-6", "addr", "del", Ipv6Text.format(address) + "/" + length, "dev", dev.value());
+    }
+
+    /** One line per IPv6 address of the interface, with its flags (tentative, dadfailed, ...). */
+    static List<String> showAddresses(InterfaceName dev) {
+        return List.of("ip", "-6", "-o", "addr", "show", "dev", dev.value());
+    }
+
+    /** Reads `ip -6 -o addr show dev X` (the kernel's own output, not a server's) for one address. */
+    static NetConfig.AddressState addressState(String output, Inet6Address address) {
+        boolean linkUsable = false;
+        for (String line : output.split("\n")) {
+            List<String> words = List.of(line.trim().split("\\s+"));
+            int at = words.indexOf("inet6");
+            if (at < 0 || at + 1 >= words.size()) continue;
+            Inet6Address listed;
+            try {
+                listed = Ipv6Text.parse(words.get(at + 1));
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (listed.equals(address)) {
+                if (words.contains("dadfailed")) return NetConfig.AddressState.DUPLICATE;
+                return words.contains("tentative") ? NetConfig.AddressState.TENTATIVE : NetConfig.AddressState.PRESENT;
+            }
+            if (listed.isLinkLocalAddress() && !words.contains("tentative")) linkUsable = true;
+        }
+        return linkUsable ? NetConfig.AddressState.ABSENT : NetConfig.AddressState.NO_LINK;
     }
 
     static List<String> setUnreachable(Prefix prefix) {

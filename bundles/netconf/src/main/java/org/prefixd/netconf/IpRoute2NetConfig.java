@@ -39,6 +39,11 @@ public final class IpRoute2NetConfig implements NetConfig {
     }
 
     @Override
+    public AddressState addressState(InterfaceName dev, Inet6Address address) throws NetConfigException {
+        return IpCommands.addressState(execute(IpCommands.showAddresses(dev), false), address);
+    }
+
+    @Override
     public void setUnreachableRoute(Prefix prefix) throws NetConfigException {
         run(IpCommands.setUnreachable(prefix), false);
     }
@@ -53,17 +58,18 @@ public final class IpRoute2NetConfig implements NetConfig {
         log.debug("{}", String.join(" ", command));
     }
 
-    /** Runs one command; a removal of something already gone counts as done. */
-    static void execute(List<String> command, boolean removal) throws NetConfigException {
+    /** Runs one command and returns what it printed; a removal of something already gone counts as done. */
+    static String execute(List<String> command, boolean removal) throws NetConfigException {
         String joined = String.join(" ", command);
         try {
-            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command).start();
+            String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // a line or two
             String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new NetConfigException(joined + ": no answer in " + TIMEOUT_SECONDS + " s");
             }
-            if (p.exitValue() == 0 || (removal && IpCommands.alreadyGone(stderr))) return;
+            if (p.exitValue() == 0 || (removal && IpCommands.alreadyGone(stderr))) return stdout;
             throw new NetConfigException(joined + " failed (exit " + p.exitValue() + "): " + stderr);
         } catch (IOException e) {
             throw new NetConfigException(joined + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package org.prefixd.netconf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.prefixd.api.InterfaceName;
+import org.prefixd.api.NetConfig;
 import org.prefixd.api.Prefix;
 
 class IpCommandsTest {
@@ -47,5 +49,21 @@ class IpCommandsTest {
         RecordingNetConfig fake = new RecordingNetConfig();
         fake.setUnreachableRoute(new Prefix(ip("2001:db8:100::"), 56));
         assertEquals(List.of("unreachable 2001:db8:100::/56"), fake.calls);
+    }
+
+    @Test
+    void readsAnAddressStateFromTheKernelsOneLineOutput() throws Exception {
+        java.net.Inet6Address a = (java.net.Inet6Address) java.net.InetAddress.getByName("2001:db8::100");
+        assertEquals(List.of("ip", "-6", "-o", "addr", "show", "dev", "wan0"), IpCommands.showAddresses(InterfaceName.of("wan0")));
+        String linkLocal = "3: wan0    inet6 fe80::1/64 scope link \\       valid_lft forever preferred_lft forever\n";
+        assertEquals(NetConfig.AddressState.DUPLICATE, IpCommands.addressState(
+                "3: wan0    inet6 2001:db8::100/128 scope global dadfailed tentative \\       valid_lft forever\n" + linkLocal, a));
+        assertEquals(NetConfig.AddressState.TENTATIVE, IpCommands.addressState(
+                "3: wan0    inet6 2001:db8::100/128 scope global tentative dynamic noprefixroute \\       valid_lft 296sec\n" + linkLocal, a));
+        assertEquals(NetConfig.AddressState.PRESENT, IpCommands.addressState(
+                "3: wan0    inet6 2001:db8:0::100/128 scope global dynamic noprefixroute \\       valid_lft 296sec\n" + linkLocal, a));
+        assertEquals(NetConfig.AddressState.ABSENT, IpCommands.addressState(linkLocal, a), "the link works, the address is gone");
+        assertEquals(NetConfig.AddressState.NO_LINK, IpCommands.addressState("", a));
+        assertEquals(NetConfig.AddressState.NO_LINK, IpCommands.addressState(linkLocal.replace("scope link", "scope link tentative"), a));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.prefixd.api.InterfaceName;
+import org.prefixd.api.NetConfig;
 import org.prefixd.api.NetConfigException;
 import org.prefixd.api.Prefix;
 
@@ -59,6 +60,45 @@ class IpRoute2NetConfigNamespaceTest {
         }
     }
 
+    @Test
+    void seesTheKernelsDuplicateAddressDetectionFail() throws Exception {
+        boolean root = "0".equals(run("id", "-u").trim());
+        Assumptions.assumeTrue(root, "needs root: creates a network namespace");
+        String ns = "pfx-dad-" + ProcessHandle.current().pid();
+        run("ip", "netns", "add", ns);
+        try {
+            // Both ends of a veth in one namespace: the peer already has the address, so DAD on wan0 fails.
+            run("ip", "-n", ns, "link", "add", "wan0", "type", "veth", "peer", "name", "wan0p");
+            run("ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv6.conf.wan0.accept_dad=1", "net.ipv6.conf.wan0p.accept_dad=0");
+            run("ip", "-n", ns, "link", "set", "wan0p", "up");
+            run("ip", "-n", ns, "addr", "add", "2001:db8::100/128", "dev", "wan0p", "nodad");
+            run("ip", "-n", ns, "link", "set", "wan0", "up");
+            NetConfigInNamespace net = new NetConfigInNamespace(ns);
+            Inet6Address taken = (Inet6Address) InetAddress.getByName("2001:db8::100");
+            Inet6Address free = (Inet6Address) InetAddress.getByName("2001:db8::101");
+            net.setAddress(InterfaceName.of("wan0"), taken, 128, 200, 300);
+            net.setAddress(InterfaceName.of("wan0"), free, 128, 200, 300);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            // The kernel deletes an address with finite lifetimes when DAD fails: ABSENT on a working link.
+            while (net.addressState(InterfaceName.of("wan0"), free) != NetConfig.AddressState.PRESENT && System.nanoTime() < deadline)
+                Thread.sleep(50); // polls the kernel, asserts no time
+            assertEquals(NetConfig.AddressState.PRESENT, net.addressState(InterfaceName.of("wan0"), free));
+            while (unsettled(net.addressState(InterfaceName.of("wan0"), taken)) && System.nanoTime() < deadline) Thread.sleep(50);
+            assertEquals(NetConfig.AddressState.ABSENT, net.addressState(InterfaceName.of("wan0"), taken), run("ip", "-n", ns, "-6", "addr", "show", "dev", "wan0"));
+            // A permanent address stays, marked dadfailed.
+            run("ip", "-n", ns, "addr", "add", "2001:db8::100/128", "dev", "wan0");
+            while (unsettled(net.addressState(InterfaceName.of("wan0"), taken)) && System.nanoTime() < deadline) Thread.sleep(50);
+            assertEquals(NetConfig.AddressState.DUPLICATE, net.addressState(InterfaceName.of("wan0"), taken));
+        } finally {
+            run("ip", "netns", "del", ns);
+        }
+    }
+
+    /** DAD of the address or of the link's own link-local address is still running. */
+    private static boolean unsettled(NetConfig.AddressState state) {
+        return state == NetConfig.AddressState.TENTATIVE || state == NetConfig.AddressState.NO_LINK;
+    }
+
     /** Runs IpCommands inside the namespace, the way IpRoute2NetConfig runs them in its own. */
     private static final class NetConfigInNamespace {
         private final String ns;
@@ -73,12 +113,19 @@ class IpRoute2NetConfigNamespaceTest {
             IpRoute2NetConfig.execute(inNs, removal);
         }
 
+
         void setAddress(InterfaceName dev, Inet6Address a, int len, long pref, long valid) throws NetConfigException {
             run(IpCommands.setAddress(dev, a, len, pref, valid), false);
         }
 
         void removeAddress(InterfaceName dev, Inet6Address a, int len) throws NetConfigException {
             run(IpCommands.removeAddress(dev, a, len), true);
+        }
+
+        NetConfig.AddressState addressState(InterfaceName dev, Inet6Address a) throws NetConfigException {
+            List<String> inNs = new java.util.ArrayList<>(List.of("ip", "netns", "exec", ns));
+            inNs.addAll(IpCommands.showAddresses(dev));
+            return IpCommands.addressState(IpRoute2NetConfig.execute(inNs, false), a);
         }
 
         void setUnreachableRoute(Prefix p) throws NetConfigException {

@@ -23,6 +23,14 @@ public final class RecordingNetConfig implements NetConfig {
         calls.add("remove " + Ipv6Text.format(address) + "/" + prefixLength + " dev " + dev);
     }
 
+    /** What addressState answers, per address; PRESENT when not given. */
+    public final java.util.Map<Inet6Address, AddressState> states = new java.util.HashMap<>();
+
+    @Override
+    public AddressState addressState(InterfaceName dev, Inet6Address address) {
+        return states.getOrDefault(address, AddressState.PRESENT);
+    }
+
     @Override
     public void setUnreachableRoute(Prefix prefix) {
         calls.add("unreachable " + prefix);

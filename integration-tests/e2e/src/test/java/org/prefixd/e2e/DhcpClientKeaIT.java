@@ -1,5 +1,6 @@
 package org.prefixd.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,9 @@ class DhcpClientKeaIT {
         Namespace router = new Namespace("pfx-rtr");
         Cmd.ok("ip", "-n", router.name, "link", "add", "wan0", "type", "veth", "peer", "name", "isp0", "netns", isp.name);
         isp.sysctl("net.ipv6.conf.isp0.accept_dad", "0");
+        // The tests take isp0 down to cut the WAN; the server's address must survive that, as
+        // an ISP's would (Linux drops IPv6 addresses on down by default; dhcpd and dnsmasq need it).
+        isp.sysctl("net.ipv6.conf.isp0.keep_addr_on_down", "1");
         router.sysctl("net.ipv6.conf.wan0.accept_dad", "0");
         isp.ip("link", "set", "isp0", "up");
         router.ip("link", "set", "wan0", "up");
@@ -143,6 +147,34 @@ class DhcpClientKeaIT {
                             () -> prefixd.logText().contains("wan0: lease rebound"));
                     assertTrue(routed(router) && addressed(router));
                 }
+            }
+        }
+    }
+
+    @Test
+    void declinesAnAddressAnotherNodeUsesAndGetsAnotherOne() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = lab();
+        Namespace isp = lab[0], router = lab[1];
+        try (isp; router) {
+            // Kea hands out the first address of its pool first; here a node on the link already has it.
+            isp.ip("addr", "add", "2001:db8:ffff::100/128", "dev", "isp0", "nodad");
+            router.sysctl("net.ipv6.conf.wan0.accept_dad", "1");
+            java.nio.file.Path dir = Prefixd.newDirectory("keadecline");
+            try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 30, 50, 80, 120); Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                configure(prefixd);
+                Await.until("DAD failure seen", Duration.ofSeconds(15),
+                        () -> prefixd.logText().contains("wan0: duplicate address detection failed for 2001:db8:ffff::100"));
+                Await.until("another address from Kea after the Decline", Duration.ofSeconds(15), () -> {
+                    String addresses = router.ip("-6", "addr", "show", "dev", "wan0");
+                    return addresses.contains("inet6 2001:db8:ffff::1") && !addresses.contains("inet6 2001:db8:ffff::100/128")
+                            && !addresses.contains("tentative");
+                });
+                assertTrue(Files.readString(kea.dir.resolve("kea.log")).contains("DHCP6_DECLINE_LEASE"), "Kea saw no Decline");
+                assertTrue(routed(router), "the prefix stayed through the Decline");
+                var session = prefixd.status().getJsonArray("sessions").getJsonObject(0);
+                assertEquals("BOUND", session.getString("state"));
+                assertFalse(session.getJsonArray("addresses").getJsonObject(0).getString("address").equals("2001:db8:ffff::100"), session.toString());
             }
         }
     }

@@ -30,14 +30,19 @@ final class DhcpServers {
 
     /** NA + PD, renew 3 s, rebind 5 s, preferred 8 s, valid 12 s. */
     static Server dhcpd(Namespace isp, Path dir) throws IOException {
+        return dhcpd(isp, dir, 8, 12);
+    }
+
+    /** NA + PD, renew 3 s, rebind 5 s; the lease file is kept across restarts in {@code dir}. */
+    static Server dhcpd(Namespace isp, Path dir, int preferred, int valid) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("dhcpd6.conf"), """
-                preferred-lifetime 8; default-lease-time 12; max-lease-time 12;
+                preferred-lifetime %d; default-lease-time %d; max-lease-time %d;
                 option dhcp-renewal-time 3; option dhcp-rebinding-time 5;
                 option dhcp6.name-servers 2001:db8:ffff::53;
                 subnet6 2001:db8:ffff::/64 { range6 2001:db8:ffff::100 2001:db8:ffff::1ff; prefix6 2001:db8:100:: 2001:db8:1ff:: /56; }
-                """);
-        Files.writeString(dir.resolve("leases"), "");
+                """.formatted(preferred, valid, valid));
+        if (!Files.exists(dir.resolve("leases"))) Files.writeString(dir.resolve("leases"), "");
         return new Server(isp, dir, List.of("dhcpd", "-6", "-f", "-d", "-cf", dir.resolve("dhcpd6.conf").toString(),
                 "-lf", dir.resolve("leases").toString(), "-pf", dir.resolve("pid").toString(), "isp0"));
     }

@@ -68,7 +68,8 @@ final class Prefixd implements AutoCloseable {
         this.process = builder.start();
         Await.until("prefixd's control socket", Duration.ofSeconds(20), () -> {
             if (!process.isAlive()) throw new AssertionError("prefixd exited with " + process.exitValue() + ":\n" + logText());
-            return Files.exists(run.resolve("control.sock"));
+            // Both sockets: a pppd script run before the hook socket exists exits without a word, by design.
+            return Files.exists(run.resolve("control.sock")) && Files.exists(run.resolve("pppd.sock"));
         });
     }
 

@@ -108,6 +108,17 @@ public record Lease(Duid server, List<IaBinding> ias, List<Inet6Address> dnsServ
         return kept.equals(ias) ? this : new Lease(server, kept, dnsServers, domains, sntpServers, aftr);
     }
 
+    /** The lease without this address (declined: RFC 8415 §18.2.8), and without an IA left empty by that. */
+    public Lease withoutAddress(Inet6Address address) {
+        List<IaBinding> kept = new ArrayList<>();
+        for (IaBinding ia : ias) {
+            List<LeasedAddress> addresses = ia.addresses().stream().filter(a -> !a.address().equals(address)).toList();
+            if (!addresses.isEmpty() || !ia.prefixes().isEmpty())
+                kept.add(new IaBinding(ia.type(), ia.iaid(), ia.renewAt(), ia.rebindAt(), addresses, ia.prefixes()));
+        }
+        return new Lease(server, kept, dnsServers, domains, sntpServers, aftr);
+    }
+
     private static String key(IaBinding ia) {
         return ia.type() + " " + ia.iaid();
     }

@@ -1,5 +1,6 @@
 package org.prefixd.dhcp6.client;
 
+import java.net.Inet6Address;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ import org.prefixd.dhcp6.codec.StatusCode;
  * until asked to renew). Not yet: Confirm, Decline, Reconfigure, Information-request.
  */
 public final class Session {
-    public enum State { IDLE, WAITING, SOLICITING, REQUESTING, BOUND, RENEWING, REBINDING, RELEASING, RELEASED, INFORMING, INFORMED }
+    public enum State { IDLE, WAITING, SOLICITING, REQUESTING, BOUND, RENEWING, REBINDING, DECLINING, RELEASING, RELEASED, INFORMING, INFORMED }
 
     /** RFC 8415 §7.6 IRT_DEFAULT: how often stateless information is refreshed when the server does not say. */
     static final Duration INFORMATION_REFRESH_DEFAULT = Duration.ofSeconds(86400);
@@ -88,6 +89,8 @@ public final class Session {
     private Instant refreshAt;
     /** Replies to a Request that bound nothing, in a row: the wait before the next Solicit doubles with each. */
     private int emptyReplies;
+    /** The address of the Decline in progress. */
+    private Inet6Address declined;
 
     /**
      * @param random uniform in [0, 1), for the RFC's RAND and the first-Solicit delay
@@ -161,6 +164,7 @@ public final class Session {
             case SOLICITING -> onSolicitAnswer(message, reply, now);
             case REQUESTING, RENEWING, REBINDING -> message.type() == MessageType.REPLY ? onReply(reply, now) : idle(now, "an Advertise outside Solicit");
             case RELEASING -> released("the server confirmed the Release");
+            case DECLINING -> message.type() == MessageType.REPLY ? afterDecline(now, "the server confirmed the Decline") : idle(now, "an Advertise to a Decline");
             case INFORMING -> message.type() == MessageType.REPLY ? informed(reply, now) : idle(now, "an Advertise to an Information-request");
             default -> idle(now, "nothing outstanding");
         };
@@ -183,6 +187,7 @@ public final class Session {
                 return retransmit(now);
             case REQUESTING:
             case RELEASING:
+            case DECLINING:
                 return retransmit(now);
             case BOUND:
             case RENEWING:
@@ -328,6 +333,7 @@ public final class Session {
             return switch (state) {
                 case REQUESTING -> solicit(now, "no Reply to Request");
                 case RELEASING -> released("no Reply to the Release after " + RetransmissionParameters.RELEASE.mrc + " tries");
+                case DECLINING -> afterDecline(now, "no Reply to the Decline after " + RetransmissionParameters.DECLINE.mrc + " tries");
                 case INFORMING -> inform(now, "retransmission ended");
                 case RENEWING -> leaseTimer(now); // MRD ends at T2: Rebind
                 case REBINDING -> leaseTimer(now); // MRD ends when the leases do
@@ -378,6 +384,39 @@ public final class Session {
         return new Step(sent.send(), sent.wakeAt(), Optional.of(new LeaseEvent(LeaseEvent.Kind.RELEASED, given)), sent.note());
     }
 
+    /**
+     * Duplicate address detection found {@code address} in use on the link: the router stops
+     * using it at once and tells the server with a Decline (RFC 8415 §18.2.8). When the server
+     * answers (or DEC_MAX_RC is reached) the client renews, so that the server can give another
+     * address, or solicits when nothing is left of the lease.
+     */
+    public Step decline(Inet6Address address, Instant now) {
+        if (lease.isEmpty() || lease.get().addresses().stream().noneMatch(a -> a.address().equals(address)) || settings.naIaid().isEmpty())
+            return idle(now, "not an address of the lease: nothing to decline");
+        if (state != State.BOUND && state != State.RENEWING && state != State.REBINDING) return idle(now, "busy (" + state + "): the Decline waits");
+        declined = address;
+        Step sent = begin(State.DECLINING, MessageType.DECLINE, RetransmissionParameters.DECLINE.parameters(), now, "Decline");
+        Lease rest = lease.get().withoutAddress(address);
+        lease = Optional.of(rest);
+        return new Step(sent.send(), sent.wakeAt(), Optional.of(new LeaseEvent(LeaseEvent.Kind.UPDATED, rest)), sent.note());
+    }
+
+    private Step afterDecline(Instant now, String why) {
+        outstanding = null;
+        if (lease.isEmpty() || lease.get().isEmpty()) {
+            lease = Optional.empty();
+            return solicit(now, why + "; nothing left of the lease");
+        }
+        state = State.BOUND;
+        Step renew = startExchange(State.RENEWING, MessageType.RENEW,
+                RetransmissionParameters.RENEW.withMrd(positive(Duration.between(now, lease.get().rebindAt()))), now, why + ": asking for another address");
+        return renew;
+    }
+
+    private static Duration positive(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
     private Step released(String why) {
         state = State.RELEASED;
         outstanding = null;
@@ -387,7 +426,7 @@ public final class Session {
     private Step idle(Instant now, String note) {
         Optional<Instant> wake = switch (state) {
             case WAITING -> Optional.of(waitUntil);
-            case SOLICITING, REQUESTING, RELEASING, INFORMING -> Optional.of(retransmission.timeoutAt());
+            case SOLICITING, REQUESTING, RELEASING, DECLINING, INFORMING -> Optional.of(retransmission.timeoutAt());
             case INFORMED -> Optional.of(refreshAt);
             case BOUND, RENEWING, REBINDING -> lease.map(l -> state == State.BOUND ? nextLeaseWake(l) : wakeDuring(now));
             default -> Optional.empty();
@@ -401,7 +440,7 @@ public final class Session {
         options.add(new ClientId(settings.clientDuid()));
         if (type == MessageType.REQUEST) options.add(new ServerId(chosen.server()));
         if (type == MessageType.RENEW) options.add(new ServerId(lease.orElseThrow().server()));
-        if (type == MessageType.RELEASE) options.add(new ServerId(lease.orElseThrow().server()));
+        if (type == MessageType.RELEASE || type == MessageType.DECLINE) options.add(new ServerId(lease.orElseThrow().server()));
         options.add(new ElapsedTime(0));
         List<Integer> oro = new ArrayList<>(List.of(OptionCodes.DNS_SERVERS, OptionCodes.DOMAIN_LIST));
         if (type == MessageType.SOLICIT) oro.add(OptionCodes.SOL_MAX_RT); // §18.2.1: MUST
@@ -410,7 +449,7 @@ public final class Session {
             oro.add(OptionCodes.INF_MAX_RT);
         }
         for (int code : settings.requestedOptions()) if (!oro.contains(code)) oro.add(code);
-        if (type != MessageType.RELEASE) options.add(new OptionRequest(oro)); // §18.2.7: no ORO in a Release
+        if (type != MessageType.RELEASE && type != MessageType.DECLINE) options.add(new OptionRequest(oro)); // §18.2.7, §18.2.8: no ORO
         options.addAll(ias(type, now));
         if (type == MessageType.SOLICIT && settings.rapidCommit()) options.add(new RapidCommit());
         options.addAll(settings.extraOptions());
@@ -420,6 +459,11 @@ public final class Session {
     private List<Option> ias(MessageType type, Instant now) {
         List<Option> out = new ArrayList<>();
         if (type == MessageType.INFORMATION_REQUEST) return out;
+        if (type == MessageType.DECLINE) {
+            // §18.2.8: only the IA_NA, with only the declined address.
+            out.add(new IaNa(settings.naIaid().orElseThrow(), 0, 0, Options.of(new IaAddress(declined, 0, 0, Options.NONE))));
+            return out;
+        }
         Optional<Lease> held = type == MessageType.RENEW || type == MessageType.REBIND || type == MessageType.RELEASE ? lease
                 : type == MessageType.REQUEST ? Optional.of(Lease.from(chosen, now)) : Optional.empty();
         settings.naIaid().ifPresent(iaid -> {

@@ -19,6 +19,8 @@ import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
 import org.prefixd.dhcp6.codec.Duid;
 import org.prefixd.dhcp6.codec.ElapsedTime;
+import org.prefixd.dhcp6.codec.IaAddress;
+import org.prefixd.dhcp6.codec.IaNa;
 import org.prefixd.dhcp6.codec.IaPd;
 import org.prefixd.dhcp6.codec.IaPrefix;
 import org.prefixd.dhcp6.codec.MessageType;
@@ -157,6 +159,42 @@ class SessionTest {
         ClientServerMessage renew = s.timer(now.plusSeconds(100)).send().get(0);
         assertEquals(MessageType.RENEW, renew.type());
         assertTrue(renew.options().all(RawOption.class).contains(userClass));
+    }
+
+    @Test
+    void declinesADuplicateAddressDropsItAtOnceAndRenewsForAnother() {
+        Inet6Address taken = ip("2001:db8:ffff::100");
+        SessionSettings settings = new SessionSettings(CLIENT, Optional.of(1L), List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())),
+                true, false, List.of(), List.of(), Optional.empty(), false);
+        Session s = new Session(settings, () -> 0.5, xids::incrementAndGet);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        s.received(answer(MessageType.REPLY, solicit, KEA, pd(100, 160, 200, 300),
+                new IaNa(1, 100, 160, Options.of(new IaAddress(taken, 200, 300, Options.NONE))), new RapidCommit()), now);
+
+        Session.Step declining = s.decline(taken, now);
+        ClientServerMessage decline = declining.send().get(0);
+        assertEquals(MessageType.DECLINE, decline.type());
+        assertEquals(KEA, decline.options().get(ServerId.class).orElseThrow().duid());
+        assertEquals(List.of(taken), decline.options().get(IaNa.class).orElseThrow().addresses().stream().map(IaAddress::address).toList());
+        assertTrue(decline.options().get(IaPd.class).isEmpty() && decline.options().get(OptionRequest.class).isEmpty(), "§18.2.8: the IA_NA only, no ORO");
+        Lease rest = declining.event().orElseThrow().lease();
+        assertEquals(LeaseEvent.Kind.UPDATED, declining.event().get().kind());
+        assertEquals(List.of(), rest.addresses(), "the router stops using the address at once");
+        assertEquals(1, rest.prefixes().size(), "the prefix stays");
+
+        // Unanswered: retransmitted up to DEC_MAX_RC (4) times in all, then a Renew asks for another address.
+        Session.Step step = declining;
+        int sent = 1;
+        while (s.state() == Session.State.DECLINING) {
+            now = step.wakeAt().orElseThrow();
+            step = s.timer(now);
+            if (s.state() == Session.State.DECLINING) sent += step.send().size();
+        }
+        assertEquals(4, sent);
+        ClientServerMessage renew = step.send().get(0);
+        assertEquals(MessageType.RENEW, renew.type());
+        assertEquals(List.of(), renew.options().get(IaNa.class).orElseThrow().addresses(), "the IA_NA without the declined address");
+        assertEquals("not an address of the lease: nothing to decline", s.decline(taken, now).note());
     }
 
     @Test

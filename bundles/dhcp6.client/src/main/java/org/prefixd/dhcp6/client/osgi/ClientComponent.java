@@ -86,8 +86,9 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     private LinkClient client; // guarded by this
     private boolean linkLost; // guarded by this: the WanLink went away while this component ran
     private ScheduledFuture<?> drop; // guarded by this
-    private final ScheduledExecutorService graceTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "prefixd-dhcp6-grace");
+    /** The link-lost grace period and the duplicate address checks. */
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "prefixd-dhcp6-timers");
         t.setDaemon(true);
         return t;
     });
@@ -134,7 +135,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         client = null;
         linkLost = true;
         log.info("{}: DHCPv6 session paused, link gone; the lease is kept for {} s", link.name(), settings.linkLostGrace().getSeconds());
-        drop = graceTimer.schedule(this::dropAfterGrace, settings.linkLostGrace().toMillis(), TimeUnit.MILLISECONDS);
+        drop = timers.schedule(this::dropAfterGrace, settings.linkLostGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private synchronized void dropAfterGrace() {
@@ -192,7 +193,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             if (client != null) client.stop();
             client = null;
         }
-        graceTimer.shutdownNow();
+        timers.shutdownNow();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         effects.execute(() -> prefixes.values().forEach(r -> r.registration().unregister()));
         effects.shutdown();
@@ -242,8 +243,12 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             LeasedAddress a = entry.getValue();
             try {
                 net.setAddress(settings.link(), a.address(), 128, seconds(now, a.preferredUntil()), seconds(now, a.validUntil()));
+                if (!addresses.containsKey(entry.getKey())) for (Duration after : DAD_CHECKS)
+                    timers.schedule(() -> effects.execute(() -> checkDuplicate(a.address())), after.toMillis(), TimeUnit.MILLISECONDS);
             } catch (NetConfigException e) {
                 log.error("{}: {}", settings.link(), e.getMessage());
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // deactivated meanwhile: no check needed
             }
         }
         for (var entry : addresses.entrySet()) {
@@ -285,6 +290,34 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         props.put(Topics.PROP_INTERFACE, settings.link().value());
         props.put(Topics.PROP_REASON, event.kind().name().toLowerCase());
         events.postEvent(new Event(Topics.LEASE_PREFIX + event.kind().name(), props));
+    }
+
+    /**
+     * When to ask the kernel whether duplicate address detection failed for a new address: DAD
+     * takes DupAddrDetectTransmits (1) × RetransTimer (1 s) after a random delay of up to 1 s;
+     * the second look covers a slower link.
+     */
+    private static final List<Duration> DAD_CHECKS = List.of(Duration.ofSeconds(3), Duration.ofSeconds(8));
+
+    /** Effects thread. The address is still ours and another node has it: Decline (RFC 8415 §18.2.8). */
+    private void checkDuplicate(java.net.Inet6Address address) {
+        if (!addresses.containsKey(address.getHostAddress())) return;
+        NetConfig.AddressState state;
+        try {
+            state = net.addressState(settings.link(), address);
+            if (state != NetConfig.AddressState.DUPLICATE && state != NetConfig.AddressState.ABSENT) return;
+        } catch (NetConfigException e) {
+            log.warn("{}: cannot ask the kernel about {}: {}", settings.link(), Ipv6Text.format(address), e.getMessage());
+            return;
+        }
+        LinkClient current;
+        synchronized (this) {
+            current = client;
+        }
+        if (current == null) return;
+        log.warn("{}: duplicate address detection failed for {} ({}): another node uses it; declining it", settings.link(), Ipv6Text.format(address),
+                state == NetConfig.AddressState.ABSENT ? "the kernel removed it" : "marked dadfailed");
+        log.info("{}: {}", settings.link(), current.act(now -> current.session().decline(address, now)));
     }
 
     private static long seconds(Instant now, Instant until) {

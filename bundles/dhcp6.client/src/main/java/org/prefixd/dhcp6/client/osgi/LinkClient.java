@@ -144,6 +144,7 @@ final class LinkClient {
 
     private void apply(Session.Step step) {
         if (step.note().startsWith("Solicit (")) log.info("{}: soliciting ({})", link.name(), step.note().substring(9, step.note().length() - 1));
+        if (step.note().startsWith("Request (NoBinding")) log.info("{}: the server has no binding ({}): requesting it", link.name(), step.note().substring(9, step.note().length() - 1));
         for (ClientServerMessage m : step.send()) {
             log.debug("{}: sending {}", link.name(), m);
             channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(Dhcp6Codec.encode(m)), servers));
