@@ -17,7 +17,7 @@ import org.prefixd.dhcp6.codec.Duid;
  * absolute time, and the server's information. Immutable: every change makes a new lease.
  */
 public record Lease(Duid server, List<IaBinding> ias, List<Inet6Address> dnsServers, List<DomainName> domains,
-                    List<Inet6Address> sntpServers, Optional<DomainName> aftr) {
+                    List<Inet6Address> sntpServers, Optional<DomainName> aftr, Optional<ReconfigureKey> reconfigureKey) {
     public Lease {
         Objects.requireNonNull(server, "server");
         ias = List.copyOf(ias);
@@ -25,11 +25,12 @@ public record Lease(Duid server, List<IaBinding> ias, List<Inet6Address> dnsServ
         domains = List.copyOf(domains);
         sntpServers = List.copyOf(sntpServers);
         Objects.requireNonNull(aftr, "aftr");
+        Objects.requireNonNull(reconfigureKey, "reconfigureKey");
     }
 
     /** A first lease from a Reply to a Request (or a rapid-commit Solicit). */
     public static Lease from(ServerReply reply, Instant now) {
-        return new Lease(reply.server(), List.of(), List.of(), List.of(), List.of(), Optional.empty()).merge(reply, now);
+        return new Lease(reply.server(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty()).merge(reply, now);
     }
 
     /** T1: the earliest renewal time of its IAs. */
@@ -91,8 +92,10 @@ public record Lease(Duid server, List<IaBinding> ias, List<Inet6Address> dnsServ
             byKey.put(key(fresh), new IaBinding(fresh.type(), fresh.iaid(), fresh.renewAt(), fresh.rebindAt(),
                     new ArrayList<>(addresses.values()), new ArrayList<>(prefixes.values())));
         }
+        // A new Reconfigure key replaces the old; without one, the key of the same server stays.
+        Optional<ReconfigureKey> key = reply.reconfigureKey().or(() -> reply.server().equals(server) ? reconfigureKey : Optional.empty());
         Lease merged = new Lease(reply.server(), new ArrayList<>(byKey.values()), reply.dnsServers(), reply.domains(),
-                reply.sntpServers(), reply.aftr());
+                reply.sntpServers(), reply.aftr(), key);
         return merged.withoutExpired(now);
     }
 
@@ -105,7 +108,7 @@ public record Lease(Duid server, List<IaBinding> ias, List<Inet6Address> dnsServ
             if (!addresses.isEmpty() || !prefixes.isEmpty())
                 kept.add(new IaBinding(ia.type(), ia.iaid(), ia.renewAt(), ia.rebindAt(), addresses, prefixes));
         }
-        return kept.equals(ias) ? this : new Lease(server, kept, dnsServers, domains, sntpServers, aftr);
+        return kept.equals(ias) ? this : new Lease(server, kept, dnsServers, domains, sntpServers, aftr, reconfigureKey);
     }
 
     /** The lease without this address (declined: RFC 8415 §18.2.8), and without an IA left empty by that. */
@@ -116,7 +119,12 @@ public record Lease(Duid server, List<IaBinding> ias, List<Inet6Address> dnsServ
             if (!addresses.isEmpty() || !ia.prefixes().isEmpty())
                 kept.add(new IaBinding(ia.type(), ia.iaid(), ia.renewAt(), ia.rebindAt(), addresses, ia.prefixes()));
         }
-        return new Lease(server, kept, dnsServers, domains, sntpServers, aftr);
+        return new Lease(server, kept, dnsServers, domains, sntpServers, aftr, reconfigureKey);
+    }
+
+    /** After an accepted Reconfigure: its replay detection value is the one to beat. */
+    public Lease withReplay(long replay) {
+        return new Lease(server, ias, dnsServers, domains, sntpServers, aftr, reconfigureKey.map(k -> k.withReplay(replay)));
     }
 
     private static String key(IaBinding ia) {

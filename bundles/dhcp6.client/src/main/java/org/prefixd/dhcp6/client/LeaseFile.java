@@ -25,6 +25,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import org.prefixd.api.Ipv6Text;
+import org.prefixd.dhcp6.codec.Bytes;
 import org.prefixd.dhcp6.codec.DomainName;
 import org.prefixd.dhcp6.codec.Duid;
 
@@ -63,6 +64,7 @@ public final class LeaseFile {
         for (DomainName d : lease.domains()) domains.add(d.text());
         o.add("domains", domains);
         lease.aftr().ifPresent(a -> o.add("aftr", a.text()));
+        lease.reconfigureKey().ifPresent(k -> o.add("reconfigureKey", k.key().hex()).add("reconfigureReplay", Long.toUnsignedString(k.lastReplay())));
         return o.build().toString();
     }
 
@@ -99,18 +101,24 @@ public final class LeaseFile {
             List<DomainName> domains = new ArrayList<>();
             for (JsonValue d : o.getJsonArray("domains")) domains.add(DomainName.of(((JsonString) d).getString()));
             Optional<DomainName> aftr = o.containsKey("aftr") ? Optional.of(DomainName.of(o.getString("aftr"))) : Optional.empty();
+            Optional<ReconfigureKey> key = o.containsKey("reconfigureKey")
+                    ? Optional.of(new ReconfigureKey(Bytes.fromHex(o.getString("reconfigureKey")), Long.parseUnsignedLong(o.getString("reconfigureReplay"))))
+                    : Optional.empty();
             return new Lease(Duid.fromHex(o.getString("server")), ias, addressList(o.getJsonArray("dns")), domains,
-                    addressList(o.getJsonArray("sntp")), aftr);
+                    addressList(o.getJsonArray("sntp")), aftr, key);
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException | IllegalStateException e) {
             throw new IllegalArgumentException("not a lease file: " + e.getMessage());
         }
     }
 
-    /** Writes atomically: a crash leaves the old lease or the new one, never half of one. */
+    /** Writes atomically (a crash leaves the old lease or the new one, never half of one), readable by its owner only. */
     public static void write(Path file, Lease lease) throws IOException {
         Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
         byte[] bytes = toJson(lease).getBytes(StandardCharsets.UTF_8);
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        Files.deleteIfExists(temporary);
+        // 0600 from creation: the file may hold the server's Reconfigure key.
+        try (FileChannel out = FileChannel.open(temporary, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))) {
             out.write(java.nio.ByteBuffer.wrap(bytes));
             out.force(true);
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.prefixd.api.Ipv6Text;
 import org.prefixd.dhcp6.codec.AftrName;
+import org.prefixd.dhcp6.codec.Authentication;
 import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
 import org.prefixd.dhcp6.codec.DnsServers;
@@ -117,7 +118,19 @@ public final class ReplyReader {
                 options.get(AftrName.class).map(AftrName::name),
                 bounded(options.get(SolMaxRt.class).map(SolMaxRt::seconds), 60, 86400, "SOL_MAX_RT", setAside),
                 bounded(options.get(InfMaxRt.class).map(InfMaxRt::seconds), 60, 86400, "INF_MAX_RT", setAside),
-                options.get(InformationRefreshTime.class).map(t -> Math.max(600, t.seconds())), setAside));
+                options.get(InformationRefreshTime.class).map(t -> Math.max(600, t.seconds())), reconfigureKey(message, setAside), setAside));
+    }
+
+    /** §20.4.1: a Reply may carry the key for later Reconfigure messages (RKAP, type 1). */
+    private static Optional<ReconfigureKey> reconfigureKey(ClientServerMessage message, List<String> setAside) {
+        Optional<Authentication> auth = message.options().get(Authentication.class);
+        if (auth.isEmpty() || message.type() != MessageType.REPLY) return Optional.empty();
+        Optional<Authentication.ReconfigureKeyInfo> info = auth.get().reconfigureKey();
+        if (info.isEmpty() || info.get().type() != Authentication.ReconfigureKeyInfo.KEY) {
+            setAside.add("an Authentication option that is no Reconfigure key (protocol " + auth.get().protocol() + ")");
+            return Optional.empty();
+        }
+        return Optional.of(new ReconfigureKey(info.get().value(), auth.get().replayDetection()));
     }
 
     /** The outcome of reading one message. */

@@ -34,7 +34,8 @@ import org.prefixd.dhcp6.codec.StatusCode;
 public record ServerReply(Duid server, boolean offersSomething, int preference, boolean rapidCommit, Optional<StatusCode> status, List<IaBinding> bound,
                           Map<String, StatusCode> iaStatus, List<Inet6Address> dnsServers, List<DomainName> domains,
                           List<Inet6Address> sntpServers, Optional<DomainName> aftr, Optional<Long> solMaxRt,
-                          Optional<Long> infMaxRt, Optional<Long> informationRefresh, List<String> setAside) {
+                          Optional<Long> infMaxRt, Optional<Long> informationRefresh, Optional<ReconfigureKey> reconfigureKey,
+                          List<String> setAside) {
     public ServerReply {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(status, "status");
@@ -47,6 +48,7 @@ public record ServerReply(Duid server, boolean offersSomething, int preference, 
         Objects.requireNonNull(solMaxRt, "solMaxRt");
         Objects.requireNonNull(infMaxRt, "infMaxRt");
         Objects.requireNonNull(informationRefresh, "informationRefresh");
+        Objects.requireNonNull(reconfigureKey, "reconfigureKey");
         setAside = List.copyOf(setAside);
     }
 }

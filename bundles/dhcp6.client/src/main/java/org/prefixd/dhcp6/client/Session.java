@@ -25,6 +25,7 @@ import org.prefixd.dhcp6.codec.OptionCodes;
 import org.prefixd.dhcp6.codec.OptionRequest;
 import org.prefixd.dhcp6.codec.Options;
 import org.prefixd.dhcp6.codec.RapidCommit;
+import org.prefixd.dhcp6.codec.ReconfigureAccept;
 import org.prefixd.dhcp6.codec.ServerId;
 import org.prefixd.dhcp6.codec.StatusCode;
 
@@ -351,13 +352,35 @@ public final class Session {
     }
 
     private Step informed(ServerReply reply, Instant now) {
-        Lease info = new Lease(reply.server(), List.of(), reply.dnsServers(), reply.domains(), reply.sntpServers(), reply.aftr());
+        Lease info = new Lease(reply.server(), List.of(), reply.dnsServers(), reply.domains(), reply.sntpServers(), reply.aftr(), reply.reconfigureKey());
         lease = Optional.of(info);
         state = State.INFORMED;
         outstanding = null;
         // §21.23: the server's refresh time, at least IRT_MINIMUM (600 s, ReplyReader enforces it); else IRT_DEFAULT.
         refreshAt = now.plus(reply.informationRefresh().map(Duration::ofSeconds).orElse(INFORMATION_REFRESH_DEFAULT));
         return new Step(List.of(), Optional.of(refreshAt), Optional.of(new LeaseEvent(LeaseEvent.Kind.INFORMED, info)), "informed");
+    }
+
+    /**
+     * A Reconfigure arrived (RFC 8415 §18.2.11). {@code raw} is the message as received: its
+     * HMAC-MD5 digest covers those bytes. Acted on only when Reconfigure is accepted by the
+     * configuration, {@link ReconfigureCheck} accepts it and no other exchange is running.
+     */
+    public Step reconfigure(byte[] raw, ClientServerMessage message, Instant now) {
+        if (!settings.acceptReconfigure()) return idle(now, "ignored: a Reconfigure (accept.reconfigure is off)");
+        ReconfigureCheck.Result result = ReconfigureCheck.check(raw, message, settings.clientDuid(), lease);
+        if (result instanceof ReconfigureCheck.Result.Refused refused) return idle(now, "ignored: a Reconfigure: " + refused.why());
+        ReconfigureCheck.Result.Accepted accepted = (ReconfigureCheck.Result.Accepted) result;
+        if (accepted.asked() == MessageType.INFORMATION_REQUEST ? state != State.INFORMED : state != State.BOUND)
+            return idle(now, "a Reconfigure while " + state + ": the exchange under way answers it"); // §18.2.11
+        lease = lease.map(l -> l.withReplay(accepted.replay()));
+        return switch (accepted.asked()) {
+            case RENEW -> startExchange(State.RENEWING, MessageType.RENEW,
+                    RetransmissionParameters.RENEW.withMrd(positive(Duration.between(now, lease.orElseThrow().rebindAt()))), now, "Reconfigure");
+            case REBIND -> startExchange(State.REBINDING, MessageType.REBIND,
+                    RetransmissionParameters.REBIND.withMrd(positive(Duration.between(now, lease.orElseThrow().validUntil()))), now, "Reconfigure");
+            default -> inform(now, "Reconfigure");
+        };
     }
 
     /** `prefixd renew`: a Renew now when bound; a Solicit when released or idle. */
@@ -452,6 +475,9 @@ public final class Session {
         if (type != MessageType.RELEASE && type != MessageType.DECLINE) options.add(new OptionRequest(oro)); // §18.2.7, §18.2.8: no ORO
         options.addAll(ias(type, now));
         if (type == MessageType.SOLICIT && settings.rapidCommit()) options.add(new RapidCommit());
+        if (settings.acceptReconfigure() && (type == MessageType.SOLICIT || type == MessageType.REQUEST || type == MessageType.RENEW
+                || type == MessageType.REBIND || type == MessageType.INFORMATION_REQUEST))
+            options.add(new ReconfigureAccept()); // §18.2.1–§18.2.6
         options.addAll(settings.extraOptions());
         return new ClientServerMessage(type, xid, Options.of(options));
     }

@@ -20,10 +20,11 @@ import org.prefixd.dhcp6.codec.RawOption;
  * @param extraOptions raw options added to every message
  * @param preferredServer a server DUID to take whenever it advertises
  * @param stateless only Information-request: the server's information (DNS, domains, ...), no IAs
+ * @param acceptReconfigure say so to the server (Reconfigure Accept) and act on authenticated Reconfigure messages
  */
 public record SessionSettings(Duid clientDuid, Optional<Long> naIaid, List<PdRequest> pd, boolean rapidCommit,
                               boolean firstSolicitDelay, List<Integer> requestedOptions, List<RawOption> extraOptions,
-                              Optional<Duid> preferredServer, boolean stateless) {
+                              Optional<Duid> preferredServer, boolean stateless, boolean acceptReconfigure) {
     /** One IA_PD: its IAID, and optionally a prefix length (and prefix) to hint. */
     public record PdRequest(long iaid, int hintLength, Optional<Inet6Address> hint) {
         public PdRequest {
@@ -31,6 +32,12 @@ public record SessionSettings(Duid clientDuid, Optional<Long> naIaid, List<PdReq
             if (hintLength < 0 || hintLength > 128) throw new IllegalArgumentException("prefix length hint " + hintLength + " is not in 0..128");
             Objects.requireNonNull(hint, "hint");
         }
+    }
+
+    /** Without Reconfigure, RFC 8415's default for a client. */
+    public SessionSettings(Duid clientDuid, Optional<Long> naIaid, List<PdRequest> pd, boolean rapidCommit, boolean firstSolicitDelay,
+                           List<Integer> requestedOptions, List<RawOption> extraOptions, Optional<Duid> preferredServer, boolean stateless) {
+        this(clientDuid, naIaid, pd, rapidCommit, firstSolicitDelay, requestedOptions, extraOptions, preferredServer, stateless, false);
     }
 
     public SessionSettings {

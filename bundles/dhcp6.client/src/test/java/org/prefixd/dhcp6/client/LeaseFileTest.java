@@ -34,7 +34,8 @@ class LeaseFileTest {
                             List.of(new LeasedAddress(ip("2001:db8::100"), NOW.plusSeconds(200), NOW.plusSeconds(300))), List.of()),
                     new IaBinding(IaBinding.Type.PD, 2, NOW.plusSeconds(100), NOW.plusSeconds(160), List.of(),
                             List.of(new LeasedPrefix(ip("2001:db8:100::"), 56, NOW.plusSeconds(200), LeaseTimes.FOREVER)))),
-            List.of(ip("2001:db8::53")), List.of(DomainName.of("example.com")), List.of(), Optional.of(DomainName.of("aftr.example.net")));
+            List.of(ip("2001:db8::53")), List.of(DomainName.of("example.com")), List.of(), Optional.of(DomainName.of("aftr.example.net")),
+            Optional.of(new ReconfigureKey(Bytes.fromHex("000102030405060708090a0b0c0d0e0f"), -2L))); // -2: an unsigned value above 2^63
 
     @Test
     void writesAndReadsBackTheSameLease(@TempDir Path dir) throws Exception {
@@ -42,6 +43,8 @@ class LeaseFileTest {
         LeaseFile.write(file, LEASE);
         assertEquals(Optional.of(LEASE), LeaseFile.read(file));
         assertTrue(Files.list(dir).allMatch(f -> f.equals(file)), "no temporary file left behind");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                "the owner's only: it holds the Reconfigure key");
     }
 
     @Test
@@ -59,5 +62,6 @@ class LeaseFileTest {
                 .getMessage().contains("range"));
         assertThrows(IllegalArgumentException.class, () -> LeaseFile.fromJson(json.replace("2001:db8::53", "evil.example.com")));
         assertThrows(IllegalArgumentException.class, () -> LeaseFile.fromJson(json.replace("example.com", "a;reboot")));
+        assertThrows(IllegalArgumentException.class, () -> LeaseFile.fromJson(json.replace("000102030405060708090a0b0c0d0e0f", "0001")));
     }
 }

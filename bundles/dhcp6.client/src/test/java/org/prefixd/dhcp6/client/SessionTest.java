@@ -28,7 +28,10 @@ import org.prefixd.dhcp6.codec.Option;
 import org.prefixd.dhcp6.codec.Options;
 import org.prefixd.dhcp6.codec.Preference;
 import org.prefixd.dhcp6.codec.OptionRequest;
+import org.prefixd.dhcp6.codec.Authentication;
+import org.prefixd.dhcp6.codec.Dhcp6Codec;
 import org.prefixd.dhcp6.codec.RapidCommit;
+import org.prefixd.dhcp6.codec.ReconfigureAccept;
 import org.prefixd.dhcp6.codec.RawOption;
 import org.prefixd.dhcp6.codec.ServerId;
 import org.prefixd.dhcp6.codec.StatusCode;
@@ -195,6 +198,32 @@ class SessionTest {
         assertEquals(MessageType.RENEW, renew.type());
         assertEquals(List.of(), renew.options().get(IaNa.class).orElseThrow().addresses(), "the IA_NA without the declined address");
         assertEquals("not an address of the lease: nothing to decline", s.decline(taken, now).note());
+    }
+
+    @Test
+    void renewsAtOnceOnAnAuthenticatedReconfigureWhenItAcceptsThemOnly() throws Exception {
+        for (boolean accept : new boolean[] {false, true}) {
+            SessionSettings settings = new SessionSettings(ReconfigureCheckTest.CLIENT, Optional.empty(),
+                    List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())), true, false, List.of(), List.of(), Optional.empty(), false, accept);
+            Session s = new Session(settings, () -> 0.5, xids::incrementAndGet);
+            ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+            assertEquals(accept, solicit.options().get(ReconfigureAccept.class).isPresent(), "Reconfigure Accept in the Solicit");
+            s.received(new ClientServerMessage(MessageType.REPLY, solicit.transactionId(), Options.of(new ClientId(ReconfigureCheckTest.CLIENT),
+                    new ServerId(ReconfigureCheckTest.SERVER), pd(100, 160, 200, 300), new RapidCommit(),
+                    new Authentication(3, 1, 0, 5, Bytes.fromHex("01" + ReconfigureCheckTest.KEY.hex())))), now);
+            assertEquals(Optional.of(new ReconfigureKey(ReconfigureCheckTest.KEY, 5)), s.lease().orElseThrow().reconfigureKey(), "the key kept with the lease");
+
+            byte[] raw = ReconfigureCheckTest.reconfigure(ReconfigureCheckTest.SERVER, ReconfigureCheckTest.CLIENT, 5, 6, ReconfigureCheckTest.KEY);
+            Session.Step step = s.reconfigure(raw, (ClientServerMessage) Dhcp6Codec.decode(raw), now.plusSeconds(10));
+            if (!accept) {
+                assertEquals(List.of(), step.send());
+                assertTrue(step.note().startsWith("ignored: "), step.note());
+                continue;
+            }
+            assertEquals(MessageType.RENEW, step.send().get(0).type());
+            assertEquals(6, s.lease().orElseThrow().reconfigureKey().orElseThrow().lastReplay());
+            assertEquals(List.of(), s.reconfigure(raw, (ClientServerMessage) Dhcp6Codec.decode(raw), now.plusSeconds(11)).send(), "a replay does nothing");
+        }
     }
 
     @Test

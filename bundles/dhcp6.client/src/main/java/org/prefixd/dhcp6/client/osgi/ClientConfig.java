@@ -44,4 +44,7 @@ public @interface ClientConfig {
 
     @AttributeDefinition(name = "Extra options", description = "Raw options added to every message, each as code:hex, e.g. 15:000474657374 (User Class 'test'); codes the client writes itself (identifiers, IAs, ORO, Elapsed Time, Rapid Commit...) are refused", required = false)
     String[] send_options() default {};
+
+    @AttributeDefinition(name = "Accept Reconfigure", description = "Tell the server that Reconfigure messages are welcome (RFC 8415 §18.2.11), and act on those authenticated with the key from its Reply (Reconfigure Key Authentication Protocol): Renew, Rebind or Information-request at once")
+    boolean accept_reconfigure() default false;
 }

@@ -63,7 +63,7 @@ record ClientSettings(InterfaceName link, SessionSettings session, boolean accep
         }
         return new ClientSettings(InterfaceName.of(config.link()), new SessionSettings(duid, na, pds, config.rapid_commit(),
                 config.first_solicit_delay(), requested(config.request_options()), extra(config.send_options()),
-                preferred(config.prefer_server()), config.stateless()), config.accept_any_source_port(),
+                preferred(config.prefer_server()), config.stateless(), config.accept_reconfigure()), config.accept_any_source_port(),
                 grace(config.link_lost_grace()), config.release_on_stop());
     }
 

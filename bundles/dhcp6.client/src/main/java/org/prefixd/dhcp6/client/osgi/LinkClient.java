@@ -38,6 +38,7 @@ import org.prefixd.dhcp6.codec.ClientServerMessage;
 import org.prefixd.dhcp6.codec.DecodeException;
 import org.prefixd.dhcp6.codec.Dhcp6Codec;
 import org.prefixd.dhcp6.codec.Message;
+import org.prefixd.dhcp6.codec.MessageType;
 
 /**
  * One session on one WanLink: the UDP socket on [link-local%if]:546, the Session, its timers.
@@ -127,7 +128,8 @@ final class LinkClient {
             return;
         }
         log.debug("{}: received {}", link.name(), cs);
-        Session.Step step = session.received(cs, clock.instant());
+        Session.Step step = cs.type() == MessageType.RECONFIGURE ? session.reconfigure(bytes, cs, clock.instant()) : session.received(cs, clock.instant());
+        if (cs.type() == MessageType.RECONFIGURE && !step.note().startsWith("ignored: ")) log.info("{}: {}", link.name(), step.note());
         // One line per message: why it was ignored, and what of it was set aside.
         java.util.List<String> why = new java.util.ArrayList<>();
         if (step.note().startsWith("ignored: ")) why.add(step.note().substring(9));
