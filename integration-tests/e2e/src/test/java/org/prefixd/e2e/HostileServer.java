@@ -32,8 +32,13 @@ public final class HostileServer {
     private HostileServer() {
     }
 
-    public static void main(String[] args) throws IOException {
+    /** The Reconfigure key given with the sane Reply in "reconfigure" mode. */
+    static final byte[] KEY = hex("00112233445566778899aabbccddeeff");
+
+    /** args: the interface, then "hostile" (the default) or "reconfigure". */
+    public static void main(String[] args) throws Exception {
         NetworkInterface link = NetworkInterface.getByName(args[0]);
+        boolean reconfigure = args.length > 1 && args[1].equals("reconfigure");
         try (DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET6)) {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(new InetSocketAddress(547));
@@ -51,10 +56,21 @@ public final class HostileServer {
                 byte[] xid = {message[1], message[2], message[3]};
                 byte[] clientId = option(message, 1);
                 if (clientId == null) continue;
-                List<Named> answers = type == 1 ? answersToSolicit(xid, clientId) : type == 5 || type == 6 ? answersToRenew(xid, clientId) : List.of();
+                List<Named> answers = reconfigure ? (type == 1 ? List.of(saneReplyWithKey(xid, clientId)) : type == 5 ? answersToRenew(xid, clientId) : List.of())
+                        : type == 1 ? answersToSolicit(xid, clientId) : type == 5 || type == 6 ? answersToRenew(xid, clientId) : List.of();
                 for (Named answer : answers) {
                     channel.send(ByteBuffer.wrap(answer.bytes()), client);
                     System.out.println("sent " + answer.name() + " (" + answer.bytes().length + " bytes) for message type " + type);
+                }
+                if (reconfigure && type == 1) {
+                    Thread.sleep(1000); // the client binds first
+                    for (Named r : List.of(reconfigureMessage("a forged Reconfigure", clientId, 2, hex("ffffffffffffffffffffffffffffffff")),
+                            reconfigureMessage("an authenticated Reconfigure", clientId, 2, KEY),
+                            reconfigureMessage("the same Reconfigure replayed", clientId, 2, KEY))) {
+                        channel.send(ByteBuffer.wrap(r.bytes()), client);
+                        System.out.println("sent " + r.name());
+                        Thread.sleep(300);
+                    }
                 }
             }
         }
@@ -94,6 +110,22 @@ public final class HostileServer {
         return List.of(new Named("a Reply with foreign IAs, a multicast DNS server and the sane IAs", msg(7, xid, opt(1, clientId), opt(2, SERVER_DUID),
                 sanePd(), saneNa(), iaPd(99, 1000, 2000, iaPrefix(3000, 4000, 48, "2001:db8:700::")),
                 iaNa(98, 1000, 2000, iaAddr("2001:db8:ffff::700", 3000, 4000)), opt(23, cat(addr("ff02::1"), addr("2001:db8:ffff::53"))))));
+    }
+
+    static Named saneReplyWithKey(byte[] xid, byte[] clientId) {
+        byte[] auth = opt(11, new byte[] {3, 1, 0}, u32(0), u32(1), new byte[] {1}, KEY); // RKAP, replay 1, type 1: the key
+        return new Named("the sane Reply with a Reconfigure key", msg(7, xid, opt(1, clientId), opt(2, SERVER_DUID), rapidCommit(), sanePd(), saneNa(), auth));
+    }
+
+    /** A Reconfigure asking for a Renew, its HMAC-MD5 digest made with {@code key} (RFC 8415 §20.4.2). */
+    static Named reconfigureMessage(String name, byte[] clientId, long replay, byte[] key) throws Exception {
+        byte[] auth = opt(11, new byte[] {3, 1, 0}, u32(replay >>> 32), u32(replay), new byte[] {2}, new byte[16]);
+        byte[] message = msg(10, new byte[3], opt(2, SERVER_DUID), opt(1, clientId), opt(19, new byte[] {5}), auth);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacMD5");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacMD5"));
+        byte[] digest = mac.doFinal(message);
+        System.arraycopy(digest, 0, message, message.length - 16, 16); // the Authentication option is last
+        return new Named(name, message);
     }
 
     static byte[] sanePd() {

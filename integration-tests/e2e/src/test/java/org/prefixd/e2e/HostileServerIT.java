@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * prefixd against {@link HostileServer}: broken, foreign and absurd answers before a sane one.
  * The router ends up with exactly the sane lease: one address on wan0 and one unreachable route,
- * nothing from the rest, and every rejection is in the log.
+ * nothing from the rest, and every rejection is in the log. In its "reconfigure" mode the same
+ * server gives a Reconfigure key and then sends forged, authenticated and replayed Reconfigures
+ * (no real server here sends Reconfigure).
  */
 class HostileServerIT {
     @Test
@@ -27,9 +29,7 @@ class HostileServerIT {
         try (Namespace isp = lab[0]; Namespace router = lab[1]) {
             Path dir = Prefixd.newDirectory("hostile");
             Path serverLog = dir.resolve("hostile-server.log");
-            Process server = new ProcessBuilder("ip", "netns", "exec", isp.name, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", Path.of("target/test-classes").toAbsolutePath().toString(), HostileServer.class.getName(), "isp0")
-                    .redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
+            Process server = start(isp, serverLog, "hostile");
             try (Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
                 Await.until("the hostile server listening", Duration.ofSeconds(10), () -> read(serverLog).contains("listening"));
                 String before = routes(router) + addresses(router);
@@ -71,6 +71,40 @@ class HostileServerIT {
                 server.waitFor(5, TimeUnit.SECONDS);
             }
         }
+    }
+
+    @Test
+    void renewsOnAnAuthenticatedReconfigureOnlyAndSaysWhyOthersAreIgnored() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = DhcpClientKeaIT.lab();
+        try (Namespace isp = lab[0]; Namespace router = lab[1]) {
+            Path dir = Prefixd.newDirectory("reconfigure");
+            Path serverLog = dir.resolve("server.log");
+            Process server = start(isp, serverLog, "reconfigure");
+            try (Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                Await.until("the scripted server listening", Duration.ofSeconds(10), () -> read(serverLog).contains("listening"));
+                prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\naccept.reconfigure = true\n");
+                Await.until("the three Reconfigures sent", Duration.ofSeconds(15), () -> read(serverLog).contains("sent the same Reconfigure replayed"));
+                // T1 is 10 s: a renewal within it comes from the Reconfigure.
+                Await.until("the Renew the Reconfigure asked for, answered", Duration.ofSeconds(5), () -> prefixd.logText().contains("wan0: lease renewed"));
+                String log = prefixd.logText();
+                assertTrue(log.contains("wan0: RENEW (Reconfigure)"), log);
+                assertTrue(log.contains("dropped a RECONFIGURE: the HMAC-MD5 digest does not match the key"), log);
+                assertTrue(log.contains("dropped a RECONFIGURE: replay detection 2 is not greater than 2"), log);
+                assertEquals(1, log.split("RENEW \\(Reconfigure\\)").length - 1, "one Renew for three Reconfigures");
+                assertTrue(Files.readString(prefixd.state.resolve("lease-wan0.json")).contains("\"reconfigureReplay\":\"2\""));
+            } finally {
+                server.destroy();
+                server.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static Process start(Namespace isp, Path log, String mode) throws java.io.IOException {
+        return new ProcessBuilder("ip", "netns", "exec", isp.name, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", Path.of("target/test-classes").toAbsolutePath().toString(), HostileServer.class.getName(), "isp0", mode)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static String routes(Namespace router) {

@@ -367,9 +367,9 @@ public final class Session {
      * configuration, {@link ReconfigureCheck} accepts it and no other exchange is running.
      */
     public Step reconfigure(byte[] raw, ClientServerMessage message, Instant now) {
-        if (!settings.acceptReconfigure()) return idle(now, "ignored: a Reconfigure (accept.reconfigure is off)");
+        if (!settings.acceptReconfigure()) return idle(now, "ignored: accept.reconfigure is off");
         ReconfigureCheck.Result result = ReconfigureCheck.check(raw, message, settings.clientDuid(), lease);
-        if (result instanceof ReconfigureCheck.Result.Refused refused) return idle(now, "ignored: a Reconfigure: " + refused.why());
+        if (result instanceof ReconfigureCheck.Result.Refused refused) return idle(now, "ignored: " + refused.why());
         ReconfigureCheck.Result.Accepted accepted = (ReconfigureCheck.Result.Accepted) result;
         if (accepted.asked() == MessageType.INFORMATION_REQUEST ? state != State.INFORMED : state != State.BOUND)
             return idle(now, "a Reconfigure while " + state + ": the exchange under way answers it"); // §18.2.11
