@@ -55,7 +55,7 @@ public final class IpRoute2NetConfig implements NetConfig {
 
     private void run(List<String> command, boolean removal) throws NetConfigException {
         execute(command, removal);
-        log.debug("{}", String.join(" ", command));
+        if (log.isDebugEnabled()) log.debug("{}", String.join(" ", command));
     }
 
     /** Runs one command and returns what it printed; a removal of something already gone counts as done. */

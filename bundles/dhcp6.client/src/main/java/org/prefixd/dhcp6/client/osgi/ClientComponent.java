@@ -104,6 +104,15 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         this.settings = ClientSettings.from(config, stateDir);
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         log.info("DHCPv6 client for {}: DUID {}", settings.link(), settings.session().clientDuid().bytes().hex());
+        Thread warmup = new Thread(() -> {
+            try {
+                Warmup.run(group, settings.session());
+            } catch (Exception | LinkageError e) {
+                log.debug("warm-up: {}", e.toString()); // only speed is at stake
+            }
+        }, "prefixd-dhcp6-warmup");
+        warmup.setDaemon(true);
+        warmup.start();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
