@@ -159,6 +159,14 @@ public final class Session {
         ReplyReader.Result result = reader.read(message, now);
         if (result instanceof ReplyReader.Result.Ignored ignored) return idle(now, "ignored: " + ignored.why());
         ServerReply reply = ((ReplyReader.Result.Usable) result).reply();
+        // §18.2.10: UnspecFail and UseMulticast at the top of a Reply make it no answer: the
+        // retransmission schedule goes on, which limits how often the client asks again (and
+        // this client always sends to the multicast address anyway).
+        Optional<StatusCode> top = reply.status().filter(c -> c.status() == StatusCode.UNSPEC_FAIL || c.status() == StatusCode.USE_MULTICAST);
+        if (top.isPresent() && message.type() == MessageType.REPLY
+                && (state == State.REQUESTING || state == State.RENEWING || state == State.REBINDING || state == State.INFORMING))
+            return idle(now, "ignored: the server answers " + (top.get().status() == StatusCode.UNSPEC_FAIL ? "UnspecFail" : "UseMulticast")
+                    + "; retransmitting").withSetAside(reply.setAside());
         reply.solMaxRt().ifPresent(s -> solMaxRt = Optional.of(Duration.ofSeconds(s)));
         reply.infMaxRt().ifPresent(s -> infMaxRt = Optional.of(Duration.ofSeconds(s)));
         Step step = switch (state) {

@@ -227,6 +227,25 @@ class SessionTest {
     }
 
     @Test
+    void keepsRetransmittingTheRenewWhenTheServerAnswersUnspecFailOrUseMulticast() {
+        Session s = bound(100, 160, 200, 300);
+        Lease before = s.lease().orElseThrow();
+        now = now.plusSeconds(100);
+        Session.Step renewing = s.timer(now);
+        ClientServerMessage renew = renewing.send().get(0);
+        for (int code : new int[] {StatusCode.UNSPEC_FAIL, StatusCode.USE_MULTICAST}) {
+            Session.Step step = s.received(answer(MessageType.REPLY, renew, KEA, StatusCode.of(code, "busy")), now.plusMillis(5));
+            assertEquals(List.of(), step.send());
+            assertTrue(step.event().isEmpty(), "no renewal from a failure");
+            assertEquals(renewing.wakeAt(), step.wakeAt(), "the Renew's own retransmission time stays");
+            assertEquals(Session.State.RENEWING, s.state());
+        }
+        assertEquals(before, s.lease().orElseThrow(), "the lease as it was, DNS included");
+        Session.Step ok = s.received(answer(MessageType.REPLY, renew, KEA, pd(100, 160, 200, 300)), now.plusMillis(10));
+        assertEquals(LeaseEvent.Kind.RENEWED, ok.event().orElseThrow().kind());
+    }
+
+    @Test
     void ignoresARapidCommitReplyThatBindsNothingAndGoesOnSoliciting() {
         Session s = session(true, false);
         Session.Step first = s.start(now, Optional.empty());
