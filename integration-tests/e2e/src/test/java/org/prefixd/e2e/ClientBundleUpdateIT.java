@@ -30,6 +30,14 @@ class ClientBundleUpdateIT {
                 assertTrue(!after.contains("wan0: soliciting"), "the update cost a Solicit:\n" + after);
                 assertTrue(DhcpClientKeaIT.routed(router) && DhcpClientKeaIT.addressed(router), "the route or address went away");
                 assertEquals("BOUND", prefixd.status().getJsonArray("sessions").getJsonObject(0).getString("state"));
+
+                // The new bundle registers the lease as a WanLease service again, with Kea's DNS server.
+                int mark = prefixd.logText().length();
+                prefixd.shell("inspect capability service " + ConsoleProfileIT.bundleId(prefixd, "prefixd.dhcp6.client"));
+                Await.until("the WanLease service with its properties", Duration.ofSeconds(5), () -> {
+                    String shown = prefixd.logText().substring(mark);
+                    return shown.contains("org.prefixd.api.WanLease") && shown.contains("2001:db8:ffff::53") && shown.contains("2001:db8:100::/56");
+                });
             }
         }
     }

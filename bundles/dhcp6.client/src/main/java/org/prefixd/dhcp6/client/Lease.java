@@ -16,21 +16,25 @@ import org.prefixd.dhcp6.codec.Duid;
  * What the client holds from its server: the IAs with their addresses and prefixes in
  * absolute time, and the server's information. Immutable: every change makes a new lease.
  */
-public record Lease(Duid server, List<IaBinding> ias, List<Inet6Address> dnsServers, List<DomainName> domains,
-                    List<Inet6Address> sntpServers, Optional<DomainName> aftr, Optional<ReconfigureKey> reconfigureKey) {
+public record Lease(Duid server, List<IaBinding> ias, ServerInformation information, Optional<ReconfigureKey> reconfigureKey) {
     public Lease {
         Objects.requireNonNull(server, "server");
         ias = List.copyOf(ias);
-        dnsServers = List.copyOf(dnsServers);
-        domains = List.copyOf(domains);
-        sntpServers = List.copyOf(sntpServers);
-        Objects.requireNonNull(aftr, "aftr");
+        Objects.requireNonNull(information, "information");
         Objects.requireNonNull(reconfigureKey, "reconfigureKey");
+    }
+
+    public List<Inet6Address> dnsServers() {
+        return information.dnsServers();
+    }
+
+    public List<DomainName> domains() {
+        return information.domains();
     }
 
     /** A first lease from a Reply to a Request (or a rapid-commit Solicit). */
     public static Lease from(ServerReply reply, Instant now) {
-        return new Lease(reply.server(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty()).merge(reply, now);
+        return new Lease(reply.server(), List.of(), ServerInformation.NONE, Optional.empty()).merge(reply, now);
     }
 
     /** T1: the earliest renewal time of its IAs. */
@@ -94,8 +98,7 @@ public record Lease(Duid server, List<IaBinding> ias, List<Inet6Address> dnsServ
         }
         // A new Reconfigure key replaces the old; without one, the key of the same server stays.
         Optional<ReconfigureKey> key = reply.reconfigureKey().or(() -> reply.server().equals(server) ? reconfigureKey : Optional.empty());
-        Lease merged = new Lease(reply.server(), new ArrayList<>(byKey.values()), reply.dnsServers(), reply.domains(),
-                reply.sntpServers(), reply.aftr(), key);
+        Lease merged = new Lease(reply.server(), new ArrayList<>(byKey.values()), reply.information(), key);
         return merged.withoutExpired(now);
     }
 
@@ -108,7 +111,7 @@ public record Lease(Duid server, List<IaBinding> ias, List<Inet6Address> dnsServ
             if (!addresses.isEmpty() || !prefixes.isEmpty())
                 kept.add(new IaBinding(ia.type(), ia.iaid(), ia.renewAt(), ia.rebindAt(), addresses, prefixes));
         }
-        return kept.equals(ias) ? this : new Lease(server, kept, dnsServers, domains, sntpServers, aftr, reconfigureKey);
+        return kept.equals(ias) ? this : new Lease(server, kept, information, reconfigureKey);
     }
 
     /** The lease without this address (declined: RFC 8415 §18.2.8), and without an IA left empty by that. */
@@ -119,12 +122,12 @@ public record Lease(Duid server, List<IaBinding> ias, List<Inet6Address> dnsServ
             if (!addresses.isEmpty() || !ia.prefixes().isEmpty())
                 kept.add(new IaBinding(ia.type(), ia.iaid(), ia.renewAt(), ia.rebindAt(), addresses, ia.prefixes()));
         }
-        return new Lease(server, kept, dnsServers, domains, sntpServers, aftr, reconfigureKey);
+        return new Lease(server, kept, information, reconfigureKey);
     }
 
     /** After an accepted Reconfigure: its replay detection value is the one to beat. */
     public Lease withReplay(long replay) {
-        return new Lease(server, ias, dnsServers, domains, sntpServers, aftr, reconfigureKey.map(k -> k.withReplay(replay)));
+        return new Lease(server, ias, information, reconfigureKey.map(k -> k.withReplay(replay)));
     }
 
     private static String key(IaBinding ia) {

@@ -58,12 +58,12 @@ public final class LeaseFile {
                     .add("renewAt", ia.renewAt().toString()).add("rebindAt", ia.rebindAt().toString())
                     .add("addresses", addresses).add("prefixes", prefixes));
         }
+        ServerInformation info = lease.information();
         JsonObjectBuilder o = JSON.createObjectBuilder().add("version", VERSION).add("server", lease.server().bytes().hex())
-                .add("ias", ias).add("dns", addresses(lease.dnsServers())).add("sntp", addresses(lease.sntpServers()));
-        JsonArrayBuilder domains = JSON.createArrayBuilder();
-        for (DomainName d : lease.domains()) domains.add(d.text());
-        o.add("domains", domains);
-        lease.aftr().ifPresent(a -> o.add("aftr", a.text()));
+                .add("ias", ias).add("dns", addresses(info.dnsServers())).add("sntp", addresses(info.sntpServers()))
+                .add("domains", names(info.domains())).add("ntp", addresses(info.ntpServers())).add("ntpNames", names(info.ntpNames()))
+                .add("sip", addresses(info.sipServers())).add("sipDomains", names(info.sipDomains()));
+        info.aftr().ifPresent(a -> o.add("aftr", a.text()));
         lease.reconfigureKey().ifPresent(k -> o.add("reconfigureKey", k.key().hex()).add("reconfigureReplay", Long.toUnsignedString(k.lastReplay())));
         return o.build().toString();
     }
@@ -98,14 +98,15 @@ public final class LeaseFile {
                 ias.add(new IaBinding(IaBinding.Type.valueOf(ia.getString("type")), ia.getJsonNumber("iaid").longValueExact(),
                         instant(ia, "renewAt"), instant(ia, "rebindAt"), addresses, prefixes));
             }
-            List<DomainName> domains = new ArrayList<>();
-            for (JsonValue d : o.getJsonArray("domains")) domains.add(DomainName.of(((JsonString) d).getString()));
             Optional<DomainName> aftr = o.containsKey("aftr") ? Optional.of(DomainName.of(o.getString("aftr"))) : Optional.empty();
+            // ntp, ntpNames, sip and sipDomains came with a later prefixd: a file without them has none.
+            ServerInformation info = new ServerInformation(addressList(o.getJsonArray("dns")), nameList(o.getJsonArray("domains")),
+                    addressList(o.getJsonArray("sntp")), addressList(optionalArray(o, "ntp")), nameList(optionalArray(o, "ntpNames")),
+                    addressList(optionalArray(o, "sip")), nameList(optionalArray(o, "sipDomains")), aftr);
             Optional<ReconfigureKey> key = o.containsKey("reconfigureKey")
                     ? Optional.of(new ReconfigureKey(Bytes.fromHex(o.getString("reconfigureKey")), Long.parseUnsignedLong(o.getString("reconfigureReplay"))))
                     : Optional.empty();
-            return new Lease(Duid.fromHex(o.getString("server")), ias, addressList(o.getJsonArray("dns")), domains,
-                    addressList(o.getJsonArray("sntp")), aftr, key);
+            return new Lease(Duid.fromHex(o.getString("server")), ias, info, key);
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException | IllegalStateException e) {
             throw new IllegalArgumentException("not a lease file: " + e.getMessage());
         }
@@ -133,6 +134,22 @@ public final class LeaseFile {
         if (!Files.exists(file)) return Optional.empty();
         if (Files.size(file) > MAX_BYTES) throw new IllegalArgumentException(file + " is larger than a lease file can be");
         return Optional.of(fromJson(Files.readString(file, StandardCharsets.UTF_8)));
+    }
+
+    private static JsonArrayBuilder names(List<DomainName> list) {
+        JsonArrayBuilder out = JSON.createArrayBuilder();
+        for (DomainName d : list) out.add(d.text());
+        return out;
+    }
+
+    private static List<DomainName> nameList(jakarta.json.JsonArray array) {
+        List<DomainName> out = new ArrayList<>();
+        for (JsonValue d : array) out.add(DomainName.of(((JsonString) d).getString()));
+        return out;
+    }
+
+    private static jakarta.json.JsonArray optionalArray(JsonObject o, String key) {
+        return o.containsKey(key) ? o.getJsonArray(key) : JsonValue.EMPTY_JSON_ARRAY;
     }
 
     private static JsonArrayBuilder addresses(List<Inet6Address> list) {

@@ -17,6 +17,7 @@ import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
 import org.prefixd.dhcp6.codec.DnsServers;
 import org.prefixd.dhcp6.codec.DomainList;
+import org.prefixd.dhcp6.codec.DomainName;
 import org.prefixd.dhcp6.codec.Duid;
 import org.prefixd.dhcp6.codec.IaAddress;
 import org.prefixd.dhcp6.codec.IaNa;
@@ -25,10 +26,13 @@ import org.prefixd.dhcp6.codec.IaPrefix;
 import org.prefixd.dhcp6.codec.InfMaxRt;
 import org.prefixd.dhcp6.codec.InformationRefreshTime;
 import org.prefixd.dhcp6.codec.MessageType;
+import org.prefixd.dhcp6.codec.NtpServer;
 import org.prefixd.dhcp6.codec.Options;
 import org.prefixd.dhcp6.codec.Preference;
 import org.prefixd.dhcp6.codec.RapidCommit;
 import org.prefixd.dhcp6.codec.ServerId;
+import org.prefixd.dhcp6.codec.SipServerAddresses;
+import org.prefixd.dhcp6.codec.SipServerDomains;
 import org.prefixd.dhcp6.codec.SntpServers;
 import org.prefixd.dhcp6.codec.SolMaxRt;
 import org.prefixd.dhcp6.codec.StatusCode;
@@ -111,11 +115,20 @@ public final class ReplyReader {
 
         List<Inet6Address> dns = unicastOnly(options.get(DnsServers.class).map(DnsServers::addresses).orElse(List.of()), "DNS server", setAside);
         List<Inet6Address> sntp = unicastOnly(options.get(SntpServers.class).map(SntpServers::addresses).orElse(List.of()), "SNTP server", setAside);
+        List<Inet6Address> ntpAddresses = new ArrayList<>();
+        List<DomainName> ntpNames = new ArrayList<>();
+        for (NtpServer ntp : options.all(NtpServer.class))
+            for (NtpServer.Suboption sub : ntp.suboptions()) {
+                if (sub instanceof NtpServer.ServerAddress a) ntpAddresses.add(a.address());
+                else if (sub instanceof NtpServer.ServerName n) ntpNames.add(n.name());
+            }
+        List<Inet6Address> sip = unicastOnly(options.get(SipServerAddresses.class).map(SipServerAddresses::addresses).orElse(List.of()), "SIP server", setAside);
+        ServerInformation information = new ServerInformation(dns, options.get(DomainList.class).map(DomainList::names).orElse(List.of()), sntp,
+                unicastOnly(ntpAddresses, "NTP server", setAside), ntpNames, sip,
+                options.get(SipServerDomains.class).map(SipServerDomains::names).orElse(List.of()), options.get(AftrName.class).map(AftrName::name));
         boolean offers = bound.stream().anyMatch(ia -> ia.validUntil().isAfter(now));
         return new Result.Usable(new ServerReply(server.get().duid(), offers, options.get(Preference.class).map(Preference::value).orElse(0),
-                options.get(RapidCommit.class).isPresent(), options.get(StatusCode.class), bound, iaStatus, dns,
-                options.get(DomainList.class).map(DomainList::names).orElse(List.of()), sntp,
-                options.get(AftrName.class).map(AftrName::name),
+                options.get(RapidCommit.class).isPresent(), options.get(StatusCode.class), bound, iaStatus, information,
                 bounded(options.get(SolMaxRt.class).map(SolMaxRt::seconds), 60, 86400, "SOL_MAX_RT", setAside),
                 bounded(options.get(InfMaxRt.class).map(InfMaxRt::seconds), 60, 86400, "INF_MAX_RT", setAside),
                 options.get(InformationRefreshTime.class).map(t -> Math.max(600, t.seconds())), reconfigureKey(message, setAside), setAside));

@@ -32,8 +32,7 @@ import org.prefixd.dhcp6.codec.StatusCode;
  * @param setAside one line per option or value that was not taken, with the reason
  */
 public record ServerReply(Duid server, boolean offersSomething, int preference, boolean rapidCommit, Optional<StatusCode> status, List<IaBinding> bound,
-                          Map<String, StatusCode> iaStatus, List<Inet6Address> dnsServers, List<DomainName> domains,
-                          List<Inet6Address> sntpServers, Optional<DomainName> aftr, Optional<Long> solMaxRt,
+                          Map<String, StatusCode> iaStatus, ServerInformation information, Optional<Long> solMaxRt,
                           Optional<Long> infMaxRt, Optional<Long> informationRefresh, Optional<ReconfigureKey> reconfigureKey,
                           List<String> setAside) {
     public ServerReply {
@@ -41,14 +40,19 @@ public record ServerReply(Duid server, boolean offersSomething, int preference, 
         Objects.requireNonNull(status, "status");
         bound = List.copyOf(bound);
         iaStatus = Map.copyOf(iaStatus);
-        dnsServers = List.copyOf(dnsServers);
-        domains = List.copyOf(domains);
-        sntpServers = List.copyOf(sntpServers);
-        Objects.requireNonNull(aftr, "aftr");
+        Objects.requireNonNull(information, "information");
         Objects.requireNonNull(solMaxRt, "solMaxRt");
         Objects.requireNonNull(infMaxRt, "infMaxRt");
         Objects.requireNonNull(informationRefresh, "informationRefresh");
         Objects.requireNonNull(reconfigureKey, "reconfigureKey");
         setAside = List.copyOf(setAside);
+    }
+
+    public List<Inet6Address> dnsServers() {
+        return information.dnsServers();
+    }
+
+    public List<DomainName> domains() {
+        return information.domains();
     }
 }

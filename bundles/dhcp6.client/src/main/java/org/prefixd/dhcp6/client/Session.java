@@ -360,7 +360,7 @@ public final class Session {
     }
 
     private Step informed(ServerReply reply, Instant now) {
-        Lease info = new Lease(reply.server(), List.of(), reply.dnsServers(), reply.domains(), reply.sntpServers(), reply.aftr(), reply.reconfigureKey());
+        Lease info = new Lease(reply.server(), List.of(), reply.information(), reply.reconfigureKey());
         lease = Optional.of(info);
         state = State.INFORMED;
         outstanding = null;

@@ -34,7 +34,9 @@ class LeaseFileTest {
                             List.of(new LeasedAddress(ip("2001:db8::100"), NOW.plusSeconds(200), NOW.plusSeconds(300))), List.of()),
                     new IaBinding(IaBinding.Type.PD, 2, NOW.plusSeconds(100), NOW.plusSeconds(160), List.of(),
                             List.of(new LeasedPrefix(ip("2001:db8:100::"), 56, NOW.plusSeconds(200), LeaseTimes.FOREVER)))),
-            List.of(ip("2001:db8::53")), List.of(DomainName.of("example.com")), List.of(), Optional.of(DomainName.of("aftr.example.net")),
+            new ServerInformation(List.of(ip("2001:db8::53")), List.of(DomainName.of("example.com")), List.of(), List.of(ip("2001:db8::123")),
+                    List.of(DomainName.of("ntp.example.net")), List.of(ip("2001:db8::5060")), List.of(DomainName.of("sip.example.net")),
+                    Optional.of(DomainName.of("aftr.example.net"))),
             Optional.of(new ReconfigureKey(Bytes.fromHex("000102030405060708090a0b0c0d0e0f"), -2L))); // -2: an unsigned value above 2^63
 
     @Test
@@ -45,6 +47,14 @@ class LeaseFileTest {
         assertTrue(Files.list(dir).allMatch(f -> f.equals(file)), "no temporary file left behind");
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
                 "the owner's only: it holds the Reconfigure key");
+    }
+
+    @Test
+    void readsAFileOfAnEarlierPrefixdWithoutNtpAndSip() {
+        String older = LeaseFile.toJson(LEASE).replaceAll(",\"(ntp|ntpNames|sip|sipDomains)\":\\[[^\\]]*\\]", "");
+        assertTrue(!older.contains("\"ntp\"") && !older.contains("\"sip\""), older);
+        assertEquals(List.of(), LeaseFile.fromJson(older).information().ntpServers());
+        assertEquals(LEASE.ias(), LeaseFile.fromJson(older).ias());
     }
 
     @Test

@@ -29,7 +29,7 @@ class ReconfigureCheckTest {
     static Lease lease(long lastReplay) {
         return new Lease(SERVER, List.of(new IaBinding(IaBinding.Type.PD, 2, Instant.EPOCH, Instant.EPOCH, List.of(),
                 List.of(new LeasedPrefix(prefix(), 56, LeaseTimes.FOREVER, LeaseTimes.FOREVER)))),
-                List.of(), List.of(), List.of(), Optional.empty(), Optional.of(new ReconfigureKey(KEY, lastReplay)));
+                ServerInformation.NONE, Optional.of(new ReconfigureKey(KEY, lastReplay)));
     }
 
     private static java.net.Inet6Address prefix() {

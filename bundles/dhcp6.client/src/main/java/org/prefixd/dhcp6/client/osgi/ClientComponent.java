@@ -36,10 +36,10 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
-import org.prefixd.api.InterfaceName;
-import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.DelegatedPrefix;
 import org.prefixd.api.Directories;
+import org.prefixd.api.InterfaceName;
+import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.NetConfig;
 import org.prefixd.api.NetConfigException;
 import org.prefixd.api.Prefix;
@@ -47,13 +47,17 @@ import org.prefixd.api.SessionControl;
 import org.prefixd.api.SessionMonitor;
 import org.prefixd.api.SessionStatus;
 import org.prefixd.api.Topics;
+import org.prefixd.api.WanLease;
 import org.prefixd.api.WanLink;
-import org.prefixd.dhcp6.client.LeaseFile;
+import org.prefixd.dhcp6.client.IaBinding;
+import org.prefixd.dhcp6.client.Lease;
 import org.prefixd.dhcp6.client.LeaseEvent;
+import org.prefixd.dhcp6.client.LeaseFile;
 import org.prefixd.dhcp6.client.LeasedAddress;
 import org.prefixd.dhcp6.client.LeasedPrefix;
-import org.prefixd.dhcp6.client.IaBinding;
+import org.prefixd.dhcp6.client.ServerInformation;
 import org.prefixd.dhcp6.client.Session;
+import org.prefixd.dhcp6.codec.DomainName;
 
 /**
  * The DHCPv6 client of one WAN link (factory PID prefixd.dhcp6): a session while the link's
@@ -82,6 +86,12 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     }
 
     private final Map<String, Registered> prefixes = new HashMap<>(); // effects thread
+
+    /** The WanLease service and its registration. */
+    private record RegisteredLease(WanLease service, ServiceRegistration<WanLease> registration) {
+    }
+
+    private RegisteredLease leaseService; // effects thread
     private final Map<String, LeasedAddress> addresses = new HashMap<>(); // effects thread
     private LinkClient client; // guarded by this
     private boolean linkLost; // guarded by this: the WanLink went away while this component ran
@@ -204,7 +214,10 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         }
         timers.shutdownNow();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        effects.execute(() -> prefixes.values().forEach(r -> r.registration().unregister()));
+        effects.execute(() -> {
+            prefixes.values().forEach(r -> r.registration().unregister());
+            if (leaseService != null) leaseService.registration().unregister();
+        });
         effects.shutdown();
         effects.awaitTermination(3, TimeUnit.SECONDS);
     }
@@ -295,10 +308,38 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                 log.error("{}: {}", settings.link(), e.getMessage());
             }
         }
+        registerLease(gone ? Optional.empty() : Optional.of(event.lease()));
         Map<String, Object> props = new HashMap<>();
         props.put(Topics.PROP_INTERFACE, settings.link().value());
         props.put(Topics.PROP_REASON, event.kind().name().toLowerCase());
         events.postEvent(new Event(Topics.LEASE_PREFIX + event.kind().name(), props));
+    }
+
+    /** Effects thread: the WanLease service, registered anew when the lease changes, gone with it. */
+    private void registerLease(Optional<Lease> lease) {
+        Optional<WanLease> next;
+        try {
+            next = lease.map(this::wanLease);
+        } catch (IllegalArgumentException e) { // the codec's checks come first: this would be a bug, not the server
+            log.error("{}: no WanLease service for this lease: {}", settings.link(), e.getMessage());
+            next = Optional.empty();
+        }
+        if (leaseService != null && next.isPresent() && leaseService.service().equals(next.get())) return;
+        if (leaseService != null) leaseService.registration().unregister();
+        leaseService = next.map(l -> new RegisteredLease(l, context.registerService(WanLease.class, l, l.serviceProperties()))).orElse(null);
+    }
+
+    private WanLease wanLease(Lease lease) {
+        ServerInformation info = lease.information();
+        List<DelegatedPrefix> delegated = new java.util.ArrayList<>();
+        for (IaBinding ia : lease.ias())
+            for (LeasedPrefix p : ia.prefixes())
+                delegated.add(new DelegatedPrefix(settings.link(), ia.iaid(), new Prefix(p.prefix(), p.length()), p.preferredUntil(), p.validUntil()));
+        return new WanLease(settings.link(), lease.server().bytes().hex(),
+                lease.addresses().stream().map(a -> new WanLease.Address(a.address(), a.preferredUntil(), a.validUntil())).toList(),
+                delegated, info.dnsServers(), info.domains().stream().map(DomainName::text).toList(), info.ntpServers(),
+                info.ntpNames().stream().map(DomainName::text).toList(), info.sntpServers(), info.sipServers(),
+                info.sipDomains().stream().map(DomainName::text).toList(), info.aftr().map(DomainName::text));
     }
 
     /**

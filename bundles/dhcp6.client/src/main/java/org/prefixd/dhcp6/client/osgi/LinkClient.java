@@ -146,7 +146,8 @@ final class LinkClient {
 
     private void apply(Session.Step step) {
         if (step.note().startsWith("Solicit (")) log.info("{}: soliciting ({})", link.name(), step.note().substring(9, step.note().length() - 1));
-        if (step.note().startsWith("Request (NoBinding")) log.info("{}: the server has no binding ({}): requesting it", link.name(), step.note().substring(9, step.note().length() - 1));
+        String noBinding = MessageType.REQUEST.rfcName() + " (NoBinding";
+        if (step.note().startsWith(noBinding)) log.info("{}: the server has no binding ({}): requesting it", link.name(), step.note().substring(noBinding.length() - 9, step.note().length() - 1));
         for (ClientServerMessage m : step.send()) {
             // Guarded: Felix formats the arguments even below the level, and a message's
             // toString costs milliseconds on a cold path (measured: 18 ms before the first Solicit).

@@ -1,0 +1,30 @@
+package org.prefixd.dhcp6.client;
+
+import java.net.Inet6Address;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.prefixd.dhcp6.codec.DomainName;
+
+/**
+ * What a server says besides the IAs, as ReplyReader let it through: unicast addresses only,
+ * names that passed the codec's host-name check. Replaced as a whole by each Reply.
+ */
+public record ServerInformation(List<Inet6Address> dnsServers, List<DomainName> domains, List<Inet6Address> sntpServers,
+                                List<Inet6Address> ntpServers, List<DomainName> ntpNames, List<Inet6Address> sipServers,
+                                List<DomainName> sipDomains, Optional<DomainName> aftr) {
+    public static final ServerInformation NONE = new ServerInformation(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of(), Optional.empty());
+
+    public ServerInformation {
+        dnsServers = List.copyOf(dnsServers);
+        domains = List.copyOf(domains);
+        sntpServers = List.copyOf(sntpServers);
+        ntpServers = List.copyOf(ntpServers);
+        ntpNames = List.copyOf(ntpNames);
+        sipServers = List.copyOf(sipServers);
+        sipDomains = List.copyOf(sipDomains);
+        Objects.requireNonNull(aftr, "aftr");
+    }
+}
