@@ -1,0 +1,150 @@
+package org.prefixd.pd;
+
+import java.net.Inet6Address;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.prefixd.api.InterfaceName;
+import org.prefixd.api.Prefix;
+
+/**
+ * Splits one delegated prefix over the LANs, deterministically: the same prefix, LANs and
+ * earlier assignments always give the same subnets, whatever order the LANs come in. Earlier
+ * assignments stay as long as they still fit (so a LAN whose configuration did not change keeps
+ * its subnet, also when a new LAN's hint points at it); then hinted LANs get their hint when it
+ * is free; then the others, larger subnets first, each the lowest free one. A LAN that does not
+ * fit gets the reason, and the others are not affected. Pure: no clock, no I/O.
+ */
+public final class SubnetAllocator {
+    /** What one LAN gets of the delegated prefix. */
+    public sealed interface Outcome {
+        record Assigned(Prefix subnet) implements Outcome {
+        }
+
+        record NoSpace(String why) implements Outcome {
+        }
+    }
+
+    private SubnetAllocator() {
+    }
+
+    /**
+     * @param previous the subnets these LANs had of this delegated prefix before (from the store)
+     * @return an outcome for every LAN, in LAN name order
+     */
+    public static Map<InterfaceName, Outcome> assign(Prefix delegated, List<LanRequest> lans, Map<InterfaceName, Prefix> previous) {
+        if (delegated.length() < 1 || delegated.length() > 64) throw new IllegalArgumentException("a delegated " + delegated + " cannot be split into LANs");
+        List<LanRequest> byName = new ArrayList<>(lans);
+        byName.sort(Comparator.comparing(r -> r.lan().value()));
+        Map<InterfaceName, Outcome> out = new LinkedHashMap<>();
+        for (LanRequest r : byName) out.put(r.lan(), null);
+        List<Prefix> taken = new ArrayList<>();
+        List<LanRequest> open = new ArrayList<>();
+        for (LanRequest r : byName) {
+            if (r.length() < delegated.length()) {
+                out.put(r.lan(), new Outcome.NoSpace("a /" + r.length() + " does not fit in the delegated " + delegated));
+                continue;
+            }
+            Prefix before = previous.get(r.lan());
+            boolean keep = before != null && before.length() == r.length() && inside(delegated, before) && free(before, taken)
+                    && (r.hint().isEmpty() || index(delegated, before) == masked(delegated, r));
+            if (keep) {
+                out.put(r.lan(), new Outcome.Assigned(before));
+                taken.add(before);
+            } else {
+                open.add(r);
+            }
+        }
+        List<LanRequest> rest = new ArrayList<>();
+        for (LanRequest r : open) {
+            if (r.hint().isEmpty()) { rest.add(r); continue; }
+            Prefix wanted = subnet(delegated, r.length(), masked(delegated, r));
+            if (free(wanted, taken)) {
+                out.put(r.lan(), new Outcome.Assigned(wanted));
+                taken.add(wanted);
+            } else {
+                rest.add(r);
+            }
+        }
+        rest.sort(Comparator.comparingInt(LanRequest::length).thenComparing(r -> r.lan().value()));
+        for (LanRequest r : rest) {
+            Optional<Prefix> found = lowestFree(delegated, r.length(), taken);
+            if (found.isPresent()) {
+                out.put(r.lan(), new Outcome.Assigned(found.get()));
+                taken.add(found.get());
+            } else {
+                out.put(r.lan(), new Outcome.NoSpace("no free /" + r.length() + " left in " + delegated));
+            }
+        }
+        return out;
+    }
+
+    /** The lowest free subnet: on a collision it jumps past the whole taken prefix, so the work is bounded by the taken ones. */
+    private static Optional<Prefix> lowestFree(Prefix delegated, int length, List<Prefix> taken) {
+        long count = 1L << (length - delegated.length());
+        long i = 0;
+        while (i < count) {
+            Prefix candidate = subnet(delegated, length, i);
+            Prefix blocking = null;
+            for (Prefix t : taken) if (overlap(candidate, t)) { blocking = t; break; }
+            if (blocking == null) return Optional.of(candidate);
+            if (blocking.length() <= length) {
+                // the taken prefix is at least as large: continue after its end
+                long end = high(blocking) + (blocking.length() == 0 ? 0 : (1L << (64 - blocking.length())));
+                i = (end - high(delegated)) >>> (64 - length);
+                if (end == 0) return Optional.empty(); // wrapped: the taken prefix reaches the end of the space
+            } else {
+                i++;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static long masked(Prefix delegated, LanRequest r) {
+        int bits = r.length() - delegated.length();
+        return bits == 64 ? r.hint().getAsLong() : r.hint().getAsLong() & ((1L << bits) - 1);
+    }
+
+    private static boolean free(Prefix p, List<Prefix> taken) {
+        for (Prefix t : taken) if (overlap(p, t)) return false;
+        return true;
+    }
+
+    static boolean inside(Prefix outer, Prefix inner) {
+        return inner.length() >= outer.length() && new Prefix(inner.network(), outer.length()).equals(outer);
+    }
+
+    private static boolean overlap(Prefix a, Prefix b) {
+        int shorter = Math.min(a.length(), b.length());
+        return new Prefix(a.network(), shorter).equals(new Prefix(b.network(), shorter));
+    }
+
+    /** The number of {@code subnet} among the subnets of its length in {@code delegated}. */
+    static long index(Prefix delegated, Prefix subnet) {
+        return (high(subnet) - high(delegated)) >>> (64 - subnet.length());
+    }
+
+    /** Subnet number {@code i} of the given length in {@code delegated} (both at most /64: only the upper 64 bits move). */
+    static Prefix subnet(Prefix delegated, int length, long i) {
+        long high = high(delegated) | (length == 64 ? i : i << (64 - length));
+        byte[] b = new byte[16];
+        for (int k = 0; k < 8; k++) b[k] = (byte) (high >>> (56 - 8 * k));
+        try {
+            return new Prefix(Inet6Address.getByAddress(null, b, -1), length);
+        } catch (UnknownHostException impossible) {
+            throw new AssertionError(impossible);
+        }
+    }
+
+    private static long high(Prefix p) {
+        byte[] b = p.network().getAddress();
+        long h = 0;
+        for (int k = 0; k < 8; k++) h = (h << 8) | (b[k] & 0xff);
+        return h;
+    }
+}
