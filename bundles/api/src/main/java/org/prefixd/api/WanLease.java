@@ -27,7 +27,6 @@ public record WanLease(InterfaceName link, String server, List<Address> addresse
     public static final String PROP_DOMAINS = "prefixd.domains";
     public static final String PROP_VALID_UNTIL = "prefixd.valid.until";
 
-    private static final Pattern HOST_NAME = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.?");
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{2,260}");
 
     /** An address of the lease (IA_NA) with its absolute lifetimes. */
@@ -59,7 +58,7 @@ public record WanLease(InterfaceName link, String server, List<Address> addresse
 
     private static List<String> hostNames(List<String> names, String what) {
         for (String n : names)
-            if (n == null || n.length() > 254 || !HOST_NAME.matcher(n).matches())
+            if (!HostName.valid(n))
                 throw new IllegalArgumentException(what + ": not a host name: " + SafeText.printable(String.valueOf(n)));
         return List.copyOf(names);
     }
