@@ -34,11 +34,13 @@ import org.prefixd.dhcp6.codec.StatusCode;
  * events with the time they happen and answers with a {@link Step}: the messages to send, when
  * to call {@link #timer} next, and the lease change, if any. No sockets, no clock, no threads.
  *
- * <p>Covered: Solicit with Advertise collection during the first RT (preference 255 taken at
- * once, RFC 8415 §18.2.9), Rapid Commit, Request, Renew at T1 to the bound server, Rebind at T2,
- * expiry of each lease at its valid lifetime, NoBinding answered with a Request, retransmission
- * per §15 with SOL_MAX_RT from the server, Release on request (the session then stays released
- * until asked to renew). Not yet: Confirm, Decline, Reconfigure, Information-request.
+ * <p>Covered: Solicit with Advertise collection during the first RT (preference 255 or the
+ * preferred server taken at once, RFC 8415 §18.2.9), Rapid Commit, Request, Renew at T1 to the
+ * bound server, Rebind at T2, expiry of each lease at its valid lifetime, NoBinding answered
+ * with a Request, UnspecFail and UseMulticast answered by going on retransmitting, retransmission
+ * per §15 with SOL_MAX_RT and INF_MAX_RT from the server, Release and Decline, Reconfigure
+ * (checked by {@link ReconfigureCheck}), stateless Information-request with its refresh time. A
+ * link that returns gets a Rebind, which §18.2.12 allows in place of Confirm, also for IA_NA.
  */
 public final class Session {
     public enum State { IDLE, WAITING, SOLICITING, REQUESTING, BOUND, RENEWING, REBINDING, DECLINING, RELEASING, RELEASED, INFORMING, INFORMED }
@@ -381,6 +383,7 @@ public final class Session {
         ReconfigureCheck.Result.Accepted accepted = (ReconfigureCheck.Result.Accepted) result;
         if (accepted.asked() == MessageType.INFORMATION_REQUEST ? state != State.INFORMED : state != State.BOUND)
             return idle(now, "a Reconfigure while " + state + ": the exchange under way answers it"); // §18.2.11
+        // The replay detection value is written with the lease at its next change (the Reply to what follows).
         lease = lease.map(l -> l.withReplay(accepted.replay()));
         return switch (accepted.asked()) {
             case RENEW -> startExchange(State.RENEWING, MessageType.RENEW,
@@ -395,8 +398,7 @@ public final class Session {
     public Step renewNow(Instant now) {
         return switch (state) {
             case BOUND -> startExchange(State.RENEWING, MessageType.RENEW,
-                    RetransmissionParameters.RENEW.withMrd(Duration.between(now, lease.orElseThrow().rebindAt()).isNegative()
-                            ? Duration.ZERO : Duration.between(now, lease.orElseThrow().rebindAt())), now, "asked to renew");
+                    RetransmissionParameters.RENEW.withMrd(positive(Duration.between(now, lease.orElseThrow().rebindAt()))), now, "asked to renew");
             case IDLE, RELEASED -> settings.stateless() ? inform(now, "asked to renew") : solicit(now, "asked to renew");
             case INFORMED -> inform(now, "asked to renew");
             default -> idle(now, "busy (" + state + "): nothing to renew now");
@@ -438,10 +440,8 @@ public final class Session {
             lease = Optional.empty();
             return solicit(now, why + "; nothing left of the lease");
         }
-        state = State.BOUND;
-        Step renew = startExchange(State.RENEWING, MessageType.RENEW,
+        return startExchange(State.RENEWING, MessageType.RENEW,
                 RetransmissionParameters.RENEW.withMrd(positive(Duration.between(now, lease.get().rebindAt()))), now, why + ": asking for another address");
-        return renew;
     }
 
     private static Duration positive(Duration d) {
