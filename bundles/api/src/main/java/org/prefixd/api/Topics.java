@@ -19,6 +19,8 @@ public final class Topics {
 
     /** A DHCPv6 lease was bound, renewed, rebound, updated, resumed or expired: the last part of the topic says which. */
     public static final String LEASE_PREFIX = "prefixd/lease/";
+    /** A LAN got no subnet of a delegated prefix: {@link #PROP_INTERFACE} is the LAN, {@link #PROP_REASON} says why. */
+    public static final String LAN_NO_SPACE = "prefixd/lan/NO_SPACE";
 
     /** Event property: the interface name. */
     public static final String PROP_INTERFACE = "interface";

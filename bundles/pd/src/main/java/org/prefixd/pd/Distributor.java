@@ -74,7 +74,8 @@ public final class Distributor {
         List<String> problems = new ArrayList<>();
         for (DelegatedPrefix d : ordered) {
             if (!d.validUntil().isAfter(now)) continue;
-            Map<InterfaceName, SubnetAllocator.Outcome> outcome = SubnetAllocator.assign(d.prefix(), lans, assignments.of(d.prefix()));
+            List<LanRequest> takers = lans.stream().filter(r -> r.takesFrom(d.link())).toList();
+            Map<InterfaceName, SubnetAllocator.Outcome> outcome = SubnetAllocator.assign(d.prefix(), takers, assignments.of(d.prefix()));
             Map<InterfaceName, Prefix> given = new HashMap<>();
             for (var e : outcome.entrySet()) {
                 if (e.getValue() instanceof SubnetAllocator.Outcome.Assigned a) {

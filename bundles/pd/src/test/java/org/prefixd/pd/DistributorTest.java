@@ -102,6 +102,19 @@ class DistributorTest {
     }
 
     @Test
+    void aLanTakesOnlyFromTheWanLinksItNames() {
+        Distributor d = new Distributor(Assignments.NONE, GRACE);
+        DelegatedPrefix fromWan = delegated("2001:db8:100::/56", T0.plusSeconds(3600), T0.plusSeconds(7200));
+        DelegatedPrefix fromLte = new DelegatedPrefix(InterfaceName.of("lte0"), 1, SubnetAllocatorTest.prefix("2001:db8:700::/56"),
+                T0.plusSeconds(3600), T0.plusSeconds(7200));
+        List<LanRequest> lans = List.of(new LanRequest(InterfaceName.of("br-lan"), 64, OptionalLong.empty()),
+                new LanRequest(InterfaceName.of("guest"), 64, OptionalLong.empty(), java.util.Set.of(InterfaceName.of("lte0"))));
+        List<String> got = lines(d.update(List.of(fromWan, fromLte), lans, T0));
+        assertEquals(3, got.size(), got.toString());
+        assertTrue(got.stream().filter(l -> l.startsWith("guest ")).allMatch(l -> l.startsWith("guest 2001:db8:700:")), got.toString());
+    }
+
+    @Test
     void saysWhichLanGotNoSubnetAndServesTheOthers() {
         Distributor d = new Distributor(Assignments.NONE, GRACE);
         List<LanRequest> lans = List.of(new LanRequest(InterfaceName.of("big"), 48, OptionalLong.empty()), LANS.get(0));

@@ -76,7 +76,7 @@ class ConsoleProfileIT {
         return id[0];
     }
 
-    private static boolean bundleStateActive(Prefixd prefixd, String bsn) {
+    static boolean bundleStateActive(Prefixd prefixd, String bsn) {
         try {
             bundleId(prefixd, bsn);
             return true;

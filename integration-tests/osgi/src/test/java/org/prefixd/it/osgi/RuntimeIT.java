@@ -34,6 +34,7 @@ public class RuntimeIT {
     private static final String LINK_WATCHER = "org.prefixd.link.osgi.LinkWatcherComponent";
     /** The DHCPv6 client also waits for its configuration (factory PID prefixd.dhcp6). */
     private static final String CLIENT = "org.prefixd.dhcp6.client.osgi.ClientComponent";
+    private static final String LAN = "org.prefixd.pd.osgi.LanComponent";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
@@ -92,6 +93,11 @@ public class RuntimeIT {
                 if (description.name.equals(CLIENT)) {
                     if (!"require".equals(description.configurationPolicy) || !configurations.isEmpty())
                         problems.add(CLIENT + " should wait for a prefixd.dhcp6 configuration");
+                    continue;
+                }
+                if (description.name.equals(LAN)) {
+                    if (!"require".equals(description.configurationPolicy) || !configurations.isEmpty())
+                        problems.add(LAN + " should wait for a prefixd.lan configuration");
                     continue;
                 }
                 if (configurations.isEmpty()) problems.add(description.name + " has no component configuration");
