@@ -21,8 +21,12 @@ final class IpCommands {
     static List<String> setAddress(InterfaceName dev, Inet6Address address, int length, long preferred, long valid) {
         if (length < 1 || length > 128) throw new IllegalArgumentException("prefix length " + length + " is not in 1..128");
         if (preferred > valid) throw new IllegalArgumentException("preferred lifetime " + preferred + " > valid lifetime " + valid);
-        return List.of("ip", "-6", "addr", "replace", Ipv6Text.format(address) + "/" + length, "dev", dev.value(),
-                "valid_lft", lifetime(valid), "preferred_lft", lifetime(preferred), "noprefixroute");
+        List<String> command = new java.util.ArrayList<>(List.of("ip", "-6", "addr", "replace", Ipv6Text.format(address) + "/" + length,
+                "dev", dev.value(), "valid_lft", lifetime(valid), "preferred_lft", lifetime(preferred)));
+        // A /128 (the WAN's IA_NA) needs no route of its own; a subnet's address (a LAN's /64)
+        // brings its on-link route, which outranks the delegated prefix's unreachable route.
+        if (length == 128) command.add("noprefixroute");
+        return List.copyOf(command);
     }
 
     static List<String> removeAddress(InterfaceName dev, Inet6Address address, int length) {

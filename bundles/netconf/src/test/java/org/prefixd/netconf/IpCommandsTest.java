@@ -26,6 +26,14 @@ class IpCommandsTest {
     }
 
     @Test
+    void aSubnetAddressKeepsItsOnLinkRouteAndAHostAddressGetsNone() throws Exception {
+        java.net.Inet6Address a = (java.net.Inet6Address) java.net.InetAddress.getByName("2001:db8:100::1");
+        assertEquals(List.of("ip", "-6", "addr", "replace", "2001:db8:100::1/64", "dev", "lan0", "valid_lft", "300", "preferred_lft", "0"),
+                IpCommands.setAddress(InterfaceName.of("lan0"), a, 64, 0, 300));
+        assertTrue(IpCommands.setAddress(InterfaceName.of("wan0"), a, 128, 0, 300).contains("noprefixroute"));
+    }
+
+    @Test
     void refusesLifetimesThatRunBackwards() throws Exception {
         assertThrows(IllegalArgumentException.class, () -> IpCommands.setAddress(InterfaceName.of("wan0"), ip("2001:db8::1"), 128, 301, 300));
     }

@@ -41,7 +41,8 @@ final class RuntimeBundles {
             new RuntimeBundle("prefixd.dhcp6.codec", "0.1.0", "prefixd.dhcp6.codec.jar"),
             new RuntimeBundle("prefixd.link.pppd", "0.1.0", "prefixd.link.pppd.jar"),
             new RuntimeBundle("prefixd.netconf", "0.1.0", "prefixd.netconf.jar"),
-            new RuntimeBundle("prefixd.pd", "0.1.0", "prefixd.pd.jar"));
+            new RuntimeBundle("prefixd.pd", "0.1.0", "prefixd.pd.jar"),
+            new RuntimeBundle("prefixd.radvd", "0.1.0", "prefixd.radvd.jar"));
 
     static final String LINK = "prefixd.link.pppd";
     static final String CONFIG = "prefixd.config";

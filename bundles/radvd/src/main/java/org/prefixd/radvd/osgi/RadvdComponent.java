@@ -1,0 +1,173 @@
+package org.prefixd.radvd.osgi;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.prefixd.api.Directories;
+import org.prefixd.api.LanPrefix;
+import org.prefixd.api.LanSettings;
+import org.prefixd.api.WanLease;
+import org.prefixd.radvd.Adverts;
+import org.prefixd.radvd.LanAdvert;
+import org.prefixd.radvd.RadvdConf;
+
+/**
+ * The RA writer: follows the LanPrefix, LanSettings and WanLease services, renders radvd.conf
+ * when what is advertised changes (bursts coalesced; the same adverts are not written again),
+ * has radvd check it (--configtest) before it replaces the old file atomically, then makes radvd
+ * read it (SIGHUP), starting radvd first in supervise mode. A file radvd refuses leaves the old
+ * one in place, with radvd's words in the log. A bundle update leaves radvd running: the next
+ * instance finds it by its pid file, so the LAN hosts see no gap.
+ */
+@Component(configurationPid = "prefixd.radvd", configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Designate(ocd = RadvdConfig.class)
+public final class RadvdComponent {
+    static final String MARK = "# Written by prefixd";
+
+    private final BundleContext context;
+    private final Logger log;
+    private final Path conf;
+    private final boolean overwrite;
+    private final RadvdProcess radvd;
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "prefixd-radvd");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final List<LanPrefix> prefixes = new CopyOnWriteArrayList<>();
+    private final List<LanSettings> lans = new CopyOnWriteArrayList<>();
+    private final List<WanLease> leases = new CopyOnWriteArrayList<>();
+    private List<LanAdvert> written; // worker thread
+
+    @Activate
+    public RadvdComponent(BundleContext context, RadvdConfig config, @Reference(service = LoggerFactory.class) Logger log) throws IOException {
+        this.context = context;
+        this.log = log;
+        Path run = Directories.run(context.getProperty(Directories.RUN_PROPERTY));
+        this.conf = config.conf() == null || config.conf().isBlank() ? run.resolve("radvd.conf") : Path.of(config.conf()).toAbsolutePath();
+        this.overwrite = config.overwrite();
+        boolean supervise = switch (config.mode() == null ? "" : config.mode()) {
+            case "supervise" -> true;
+            case "signal" -> false;
+            default -> throw new IllegalArgumentException("prefixd.radvd: mode: '" + config.mode() + "' is not supervise or signal");
+        };
+        Path pid = config.pid_file() == null || config.pid_file().isBlank() ? (supervise ? run.resolve("radvd.pid") : Path.of("/run/radvd.pid"))
+                : Path.of(config.pid_file()).toAbsolutePath();
+        String program = RadvdProcess.find(config.radvd()); // a clear error when radvd is missing
+        this.radvd = new RadvdProcess(program, conf, pid, supervise, log);
+        Files.createDirectories(conf.getParent());
+        changed();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindPrefix(LanPrefix p) {
+        prefixes.add(p);
+        changed();
+    }
+
+    void unbindPrefix(LanPrefix p) {
+        prefixes.remove(p);
+        changed();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindLan(LanSettings s) {
+        lans.add(s);
+        changed();
+    }
+
+    void unbindLan(LanSettings s) {
+        lans.remove(s);
+        changed();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindLease(WanLease l) {
+        leases.add(l);
+        changed();
+    }
+
+    void unbindLease(WanLease l) {
+        leases.remove(l);
+        changed();
+    }
+
+    private void changed() {
+        if (pending.compareAndSet(false, true)) {
+            try {
+                worker.schedule(() -> {
+                    pending.set(false);
+                    write();
+                }, 50, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                pending.set(false);
+            }
+        }
+    }
+
+    private void write() {
+        try {
+            List<LanAdvert> adverts = Adverts.of(List.copyOf(lans), List.copyOf(prefixes), List.copyOf(leases));
+            if (adverts.equals(written)) return;
+            // No LAN to advertise on (yet): radvd has nothing to do and is not started for it.
+            if (adverts.isEmpty() && written == null) return;
+            if (Files.exists(conf) && !overwrite && !Files.readString(conf, StandardCharsets.UTF_8).startsWith(MARK)) {
+                log.error("{} exists and was not written by prefixd: left alone (set overwrite = true in prefixd.radvd to replace it)", conf);
+                return;
+            }
+            String text = RadvdConf.render(adverts, clock.instant());
+            Path temporary = conf.resolveSibling("." + conf.getFileName() + ".tmp");
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                out.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                out.force(true);
+            }
+            String refused = radvd.configtest(temporary);
+            if (refused != null) {
+                Files.deleteIfExists(temporary);
+                log.error("radvd refused the new configuration, the previous one stays: {}", refused);
+                return;
+            }
+            Files.move(temporary, conf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            written = adverts;
+            log.info("radvd.conf: {} LAN(s), {} prefix(es)", adverts.size(), adverts.stream().mapToInt(a -> a.prefixes().size()).sum());
+            radvd.reload();
+        } catch (IOException | RuntimeException e) {
+            log.error("radvd configuration not written: {}", e.toString());
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(2, TimeUnit.SECONDS);
+        // Only when prefixd itself stops: radvd then sends its final RAs. A bundle update leaves it running.
+        if (context.getBundle(0).getState() == Bundle.STOPPING) radvd.stop();
+        radvd.close();
+    }
+}

@@ -1,0 +1,183 @@
+package org.prefixd.radvd.osgi;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.log.Logger;
+import org.prefixd.api.SafeText;
+
+/**
+ * radvd as prefixd uses it: {@code --configtest}, and SIGHUP to re-read the file; in supervise
+ * mode also started as a child (output appended to radvd.log beside its configuration) and
+ * started again with a growing delay when it dies. A radvd found through its pid file (started
+ * by an earlier instance of this bundle, or by an earlier prefixd) is taken over, not restarted.
+ */
+final class RadvdProcess implements AutoCloseable {
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private final String program;
+    private final Path conf;
+    private final Path pidFile;
+    private final boolean supervise;
+    private final Logger log;
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "prefixd-radvd-supervisor");
+        t.setDaemon(true);
+        return t;
+    });
+    private ProcessHandle running; // guarded by this
+    private Instant startedAt = Instant.MIN;
+    private Duration backoff = FIRST_BACKOFF;
+    private boolean closed;
+    private boolean stopping;
+
+    RadvdProcess(String program, Path conf, Path pidFile, boolean supervise, Logger log) {
+        this.program = program;
+        this.conf = conf;
+        this.pidFile = pidFile;
+        this.supervise = supervise;
+        this.log = log;
+        if (supervise) fromPidFile().ifPresent(h -> {
+            log.info("radvd (pid {}) is running: taken over", h.pid());
+            watch(h);
+        });
+    }
+
+    /** The program's path; an error that says what to do when there is none. */
+    static String find(String program) {
+        if (program == null || program.isBlank()) program = "radvd";
+        if (program.contains("/")) {
+            if (Files.isExecutable(Path.of(program))) return program;
+            throw new IllegalStateException("prefixd.radvd: radvd: " + program + " is not an executable file");
+        }
+        for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/local/sbin").split(File.pathSeparator)) {
+            if (dir.isEmpty()) continue;
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) return candidate.toString();
+        }
+        throw new IllegalStateException("radvd is not installed (Debian: apt install radvd), or set prefixd.radvd radvd = /path/to/radvd");
+    }
+
+    /** @return null when radvd accepts the file, otherwise what it said */
+    String configtest(Path file) throws IOException {
+        Process p = new ProcessBuilder(program, "--configtest", "-C", file.toString()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "radvd --configtest did not finish in 10 s";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        return p.exitValue() == 0 ? null : printable(said);
+    }
+
+    /** Makes radvd read the file: SIGHUP, or (supervise mode) a start when none runs. */
+    synchronized void reload() throws IOException {
+        if (supervise) {
+            if (running != null && running.isAlive()) hangUp(running.pid());
+            else start();
+            return;
+        }
+        Optional<ProcessHandle> other = fromPidFile();
+        if (other.isEmpty()) throw new IOException("no running radvd found through " + pidFile + " (mode = signal)");
+        hangUp(other.get().pid());
+    }
+
+    /** Supervise mode: starts radvd when none runs (after a failed start, say). */
+    synchronized void ensureRunning() {
+        if (supervise && !closed && (running == null || !running.isAlive())) {
+            try {
+                start();
+            } catch (IOException e) {
+                log.error("cannot start radvd: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void start() throws IOException {
+        Path logFile = conf.resolveSibling("radvd.log");
+        Process p = new ProcessBuilder(program, "-n", "-C", conf.toString(), "-p", pidFile.toString(), "-m", "stderr")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        startedAt = Instant.now();
+        log.info("radvd started (pid {}), its output in {}", p.pid(), logFile);
+        watch(p.toHandle());
+    }
+
+    private void watch(ProcessHandle h) {
+        running = h;
+        h.onExit().thenRun(() -> exited(h));
+    }
+
+    private synchronized void exited(ProcessHandle h) {
+        if (closed || stopping || h != running) return;
+        if (Duration.between(startedAt, Instant.now()).compareTo(MAX_BACKOFF) > 0) backoff = FIRST_BACKOFF;
+        log.warn("radvd (pid {}) exited; starting it again in {} s", h.pid(), backoff.getSeconds());
+        Duration wait = backoff;
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        restarts.schedule(this::ensureRunning, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** When prefixd itself stops: radvd says goodbye to the LAN (its final RAs). */
+    synchronized void stop() {
+        stopping = true;
+        if (running != null && running.isAlive()) {
+            running.destroy();
+            try {
+                running.onExit().get(3, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                running.destroyForcibly();
+            }
+        }
+    }
+
+    private Optional<ProcessHandle> fromPidFile() {
+        try {
+            if (!Files.isRegularFile(pidFile) || Files.size(pidFile) > 32) return Optional.empty();
+            String text = Files.readString(pidFile, StandardCharsets.US_ASCII).strip();
+            if (!text.matches("[1-9][0-9]{0,9}")) return Optional.empty();
+            return ProcessHandle.of(Long.parseLong(text)).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().command().map(c -> c.endsWith("radvd")).orElse(false));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void hangUp(long pid) throws IOException {
+        Process kill = new ProcessBuilder(List.of("kill", "-HUP", Long.toString(pid))).redirectErrorStream(true).start();
+        try {
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) throw new IOException("kill -HUP " + pid + " failed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String printable(String s) {
+        StringBuilder out = new StringBuilder();
+        for (String line : s.split("\n")) {
+            if (out.length() > 0) out.append(" | ");
+            out.append(SafeText.printable(line));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        restarts.shutdownNow();
+    }
+}
