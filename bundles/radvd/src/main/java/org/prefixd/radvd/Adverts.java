@@ -13,7 +13,7 @@ import org.prefixd.api.LanSettings;
 import org.prefixd.api.WanLease;
 
 /**
- * From the services to what radvd advertises: each LAN that advertises, with its /64 subnets
+ * From the services to what radvd advertises: each LAN that advertises and has a prefix, with its /64 subnets
  * (deprecated ones with their preferred lifetime over), its flags and MTU, and its DNS servers
  * and domains from its settings or from the WAN leases its subnets come from. Pure.
  */
@@ -33,6 +33,7 @@ public final class Adverts {
                 mine.add(new LanAdvert.PrefixAdvert(p.subnet(), preferred.isAfter(p.validUntil()) ? p.validUntil() : preferred, p.validUntil()));
                 if (!p.deprecated()) wans.add(p.from().link());
             }
+            if (mine.isEmpty()) continue; // nothing to advertise: no RA that would make the router a default route for nothing
             Set<Inet6Address> dns = new LinkedHashSet<>();
             Set<String> domains = new LinkedHashSet<>();
             switch (lan.dns()) {

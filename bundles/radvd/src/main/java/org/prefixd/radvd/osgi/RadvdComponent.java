@@ -135,8 +135,13 @@ public final class RadvdComponent {
         try {
             List<LanAdvert> adverts = Adverts.of(List.copyOf(lans), List.copyOf(prefixes), List.copyOf(leases));
             if (adverts.equals(written)) return;
-            // No LAN to advertise on (yet): radvd has nothing to do and is not started for it.
-            if (adverts.isEmpty() && written == null) return;
+            if (adverts.isEmpty()) {
+                // radvd refuses a file without interfaces: it is not started for nothing, and
+                // one started for earlier prefixes is stopped (its last RAs end the router's role).
+                if (written != null) radvd.stopAdvertising();
+                written = adverts;
+                return;
+            }
             if (Files.exists(conf) && !overwrite && !Files.readString(conf, StandardCharsets.UTF_8).startsWith(MARK)) {
                 log.error("{} exists and was not written by prefixd: left alone (set overwrite = true in prefixd.radvd to replace it)", conf);
                 return;

@@ -109,6 +109,7 @@ final class RadvdProcess implements AutoCloseable {
     }
 
     private void start() throws IOException {
+        stopping = false;
         Path logFile = conf.resolveSibling("radvd.log");
         Process p = new ProcessBuilder(program, "-n", "-C", conf.toString(), "-p", pidFile.toString(), "-m", "stderr")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -130,6 +131,16 @@ final class RadvdProcess implements AutoCloseable {
         Duration wait = backoff;
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         restarts.schedule(this::ensureRunning, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** No LAN has a prefix: supervise mode stops radvd until there is one again; signal mode leaves radvd to its owner. */
+    synchronized void stopAdvertising() {
+        if (!supervise) {
+            log.warn("no LAN has a prefix to advertise; the radvd prefixd did not start keeps its last configuration");
+            return;
+        }
+        log.info("no LAN has a prefix to advertise: radvd stopped");
+        stop();
     }
 
     /** When prefixd itself stops: radvd says goodbye to the LAN (its final RAs). */
