@@ -92,6 +92,10 @@ public final class Distributor {
         List<InterfaceName> configured = lans.stream().map(LanRequest::lan).toList();
         for (LanPrefix old : concat(stale.values(), active.values())) {
             if (nowActive.containsKey(key(old)) || !configured.contains(old.lan())) continue;
+            if (old.deprecated()) { // already stale: unchanged until it runs out
+                if (old.validUntil().isAfter(now)) nowStale.put(key(old), old);
+                continue;
+            }
             Instant valid = min(old.validUntil(), now.plus(STALE_VALID_LIMIT));
             LanPrefix before = nowStale.get(key(old));
             if (before != null) valid = min(valid, before.validUntil());

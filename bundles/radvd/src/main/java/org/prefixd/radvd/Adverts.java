@@ -15,15 +15,40 @@ import org.prefixd.api.WanLease;
 /**
  * From the services to what radvd advertises: each LAN that advertises and has a prefix, with its /64 subnets
  * (deprecated ones with their preferred lifetime over), its flags and MTU, and its DNS servers
- * and domains from its settings or from the WAN leases its subnets come from. Pure.
+ * and domains from its settings or from the WAN leases its subnets come from, LANs and prefixes
+ * in name order, so equal inputs give equal adverts. Pure. A deprecated prefix has a preferred
+ * lifetime that ended at the epoch.
  */
 public final class Adverts {
     private Adverts() {
     }
 
+    /**
+     * Whether {@code after} advertises the same as {@code before} but for lifetimes that end
+     * later (the renewal of a lease): radvd, counting down from {@code before}, then promises
+     * less than it could, never more, so a rewrite can wait.
+     */
+    public static boolean onlyLonger(List<LanAdvert> before, List<LanAdvert> after) {
+        if (before.size() != after.size()) return false;
+        for (int i = 0; i < before.size(); i++) {
+            LanAdvert b = before.get(i), a = after.get(i);
+            if (!b.lan().equals(a.lan()) || b.managed() != a.managed() || b.otherConfig() != a.otherConfig() || !b.dnsServers().equals(a.dnsServers())
+                    || !b.domains().equals(a.domains()) || !b.mtu().equals(a.mtu()) || b.prefixes().size() != a.prefixes().size()) return false;
+            for (int k = 0; k < b.prefixes().size(); k++) {
+                LanAdvert.PrefixAdvert pb = b.prefixes().get(k), pa = a.prefixes().get(k);
+                if (!pb.prefix().equals(pa.prefix()) || pa.validUntil().isBefore(pb.validUntil()) || pa.preferredUntil().isBefore(pb.preferredUntil()))
+                    return false;
+                if (pb.preferredUntil().equals(Instant.EPOCH) != pa.preferredUntil().equals(Instant.EPOCH)) return false; // deprecated or not
+            }
+        }
+        return true;
+    }
+
     public static List<LanAdvert> of(List<LanSettings> lans, List<LanPrefix> prefixes, List<WanLease> leases) {
         List<LanAdvert> out = new ArrayList<>();
-        for (LanSettings lan : lans) {
+        List<LanSettings> byName = new ArrayList<>(lans);
+        byName.sort(java.util.Comparator.comparing(l -> l.lan().value()));
+        for (LanSettings lan : byName) {
             if (!lan.advertise()) continue;
             List<LanAdvert.PrefixAdvert> mine = new ArrayList<>();
             Set<InterfaceName> wans = new LinkedHashSet<>();
@@ -33,6 +58,7 @@ public final class Adverts {
                 mine.add(new LanAdvert.PrefixAdvert(p.subnet(), preferred.isAfter(p.validUntil()) ? p.validUntil() : preferred, p.validUntil()));
                 if (!p.deprecated()) wans.add(p.from().link());
             }
+            mine.sort(java.util.Comparator.comparing(x -> x.prefix().toString()));
             if (mine.isEmpty()) continue; // nothing to advertise: no RA that would make the router a default route for nothing
             Set<Inet6Address> dns = new LinkedHashSet<>();
             Set<String> domains = new LinkedHashSet<>();

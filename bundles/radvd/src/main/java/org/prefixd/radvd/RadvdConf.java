@@ -12,7 +12,9 @@ import org.prefixd.api.Ipv6Text;
 /**
  * Renders radvd.conf (radvd 2.x syntax) from typed LAN adverts, at a given time: the lifetimes
  * are what is left of the lease then, and radvd counts them down from there
- * (DecrementLifetimes), so an RA never promises more than the lease. Prefixes are never
+ * (DecrementLifetimes), so an RA never promises more than the lease; a deprecated prefix is
+ * written without the count-down (radvd would leave it out), so its writer must write it again
+ * as time passes. Prefixes are never
  * deprecated by radvd itself (DeprecatePrefix off): prefixd says when, by a preferred lifetime
  * of 0 (RFC 9096). Output is deterministic: LANs and their prefixes in a stable order. Pure.
  */
@@ -44,10 +46,13 @@ public final class RadvdConf {
                 out.append("    prefix ").append(p.prefix()).append("\n    {\n");
                 line(out, 2, "AdvOnLink on");
                 line(out, 2, "AdvAutonomous on");
-                line(out, 2, "AdvPreferredLifetime " + Math.min(seconds(now, p.preferredUntil()), valid));
+                long preferred = Math.min(seconds(now, p.preferredUntil()), valid);
+                line(out, 2, "AdvPreferredLifetime " + preferred);
                 line(out, 2, "AdvValidLifetime " + valid);
                 line(out, 2, "DeprecatePrefix off");
-                line(out, 2, "DecrementLifetimes on");
+                // radvd 2.19 leaves out a prefix whose preferred lifetime is 0 when it decrements:
+                // a deprecated one keeps its values, and the writer rewrites it as they run down.
+                line(out, 2, "DecrementLifetimes " + onOff(preferred > 0));
                 out.append("    };\n");
             }
             // radvd wants these between MaxRtrAdvInterval and 2 × MaxRtrAdvInterval; within that, no longer than the prefixes.

@@ -11,6 +11,11 @@ final class KeaServer implements AutoCloseable {
     final Path dir;
 
     KeaServer(Namespace isp, Path dir, int renew, int rebind, int preferred, int valid) throws IOException {
+        this(isp, dir, renew, rebind, preferred, valid, "2001:db8:100::");
+    }
+
+    /** @param pdPool the /40 its /56 prefixes come from: another one renumbers the clients */
+    KeaServer(Namespace isp, Path dir, int renew, int rebind, int preferred, int valid, String pdPool) throws IOException {
         this.dir = Files.createDirectories(dir);
         Path config = dir.resolve("kea6.json");
         Files.writeString(config, """
@@ -21,8 +26,8 @@ final class KeaServer implements AutoCloseable {
                   "option-data": [ { "name": "dns-servers", "data": "2001:db8:ffff::53" } ],
                   "subnet6": [ { "id": 1, "subnet": "2001:db8:ffff::/64", "interface": "isp0", "rapid-commit": true,
                      "pools": [ { "pool": "2001:db8:ffff::100-2001:db8:ffff::1ff" } ],
-                     "pd-pools": [ { "prefix": "2001:db8:100::", "prefix-len": 40, "delegated-len": 56 } ] } ] } }
-                """.formatted(dir.resolve("leases6.csv"), renew, rebind, preferred, valid));
+                     "pd-pools": [ { "prefix": "%s", "prefix-len": 40, "delegated-len": 56 } ] } ] } }
+                """.formatted(dir.resolve("leases6.csv"), renew, rebind, preferred, valid, pdPool));
         ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", isp.name, "kea-dhcp6", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("kea.log").toFile());
         builder.environment().put("KEA_PIDFILE_DIR", dir.toString());

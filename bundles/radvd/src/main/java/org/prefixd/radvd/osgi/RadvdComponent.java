@@ -64,6 +64,10 @@ public final class RadvdComponent {
     private final List<LanSettings> lans = new CopyOnWriteArrayList<>();
     private final List<WanLease> leases = new CopyOnWriteArrayList<>();
     private List<LanAdvert> written; // worker thread
+    private java.time.Instant writtenAt = java.time.Instant.MIN; // worker thread
+    private boolean refreshPending; // worker thread
+    /** At most this often for renewed lifetimes alone. */
+    static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(60);
 
     @Activate
     public RadvdComponent(BundleContext context, RadvdConfig config, @Reference(service = LoggerFactory.class) Logger log) throws IOException {
@@ -134,7 +138,22 @@ public final class RadvdComponent {
     private void write() {
         try {
             List<LanAdvert> adverts = Adverts.of(List.copyOf(lans), List.copyOf(prefixes), List.copyOf(leases));
-            if (adverts.equals(written)) return;
+            java.time.Instant now = clock.instant();
+            // A deprecated prefix is written without radvd's count-down: written again every REFRESH, its valid lifetime decreases.
+            boolean runDown = written != null && hasDeprecated(written) && !now.isBefore(writtenAt.plus(REFRESH));
+            if (adverts.equals(written) && !runDown) return;
+            if (!runDown && written != null && Adverts.onlyLonger(written, adverts) && now.isBefore(writtenAt.plus(REFRESH))) {
+                // Renewed lifetimes only: radvd's count-down promises less, never more. Each rewrite
+                // restarts radvd's RA timers, so renewals (seconds apart in a test) wait a little.
+                if (!refreshPending) {
+                    refreshPending = true;
+                    worker.schedule(() -> {
+                        refreshPending = false;
+                        write();
+                    }, java.time.Duration.between(now, writtenAt.plus(REFRESH)).toMillis(), TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
             if (adverts.isEmpty()) {
                 // radvd refuses a file without interfaces: it is not started for nothing, and
                 // one started for earlier prefixes is stopped (its last RAs end the router's role).
@@ -146,7 +165,7 @@ public final class RadvdComponent {
                 log.error("{} exists and was not written by prefixd: left alone (set overwrite = true in prefixd.radvd to replace it)", conf);
                 return;
             }
-            String text = RadvdConf.render(adverts, clock.instant());
+            String text = RadvdConf.render(adverts, now);
             Path temporary = conf.resolveSibling("." + conf.getFileName() + ".tmp");
             try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 out.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
@@ -160,11 +179,17 @@ public final class RadvdComponent {
             }
             Files.move(temporary, conf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             written = adverts;
+            writtenAt = now;
+            if (hasDeprecated(adverts)) worker.schedule(this::write, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
             log.info("radvd.conf: {} LAN(s), {} prefix(es)", adverts.size(), adverts.stream().mapToInt(a -> a.prefixes().size()).sum());
             radvd.reload();
         } catch (IOException | RuntimeException e) {
             log.error("radvd configuration not written: {}", e.toString());
         }
+    }
+
+    private static boolean hasDeprecated(List<LanAdvert> adverts) {
+        return adverts.stream().flatMap(a -> a.prefixes().stream()).anyMatch(p -> p.preferredUntil().equals(java.time.Instant.EPOCH));
     }
 
     @Deactivate
