@@ -74,7 +74,7 @@ public final class Distributor {
         List<String> problems = new ArrayList<>();
         for (DelegatedPrefix d : ordered) {
             if (!d.validUntil().isAfter(now)) continue;
-            List<LanRequest> takers = lans.stream().filter(r -> r.takesFrom(d.link())).toList();
+            List<LanRequest> takers = lans.stream().filter(r -> r.takesFrom(d)).toList();
             Map<InterfaceName, SubnetAllocator.Outcome> outcome = SubnetAllocator.assign(d.prefix(), takers, assignments.of(d.prefix()));
             Map<InterfaceName, Prefix> given = new HashMap<>();
             for (var e : outcome.entrySet()) {

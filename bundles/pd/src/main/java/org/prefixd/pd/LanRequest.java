@@ -4,21 +4,26 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import org.prefixd.api.DelegatedPrefix;
 import org.prefixd.api.InterfaceName;
 
 /**
  * What one LAN asks of each delegated prefix: a subnet of {@code length} bits (OpenWrt's
  * ip6assign), preferably the one numbered {@code hint} among the subnets of that length
  * (OpenWrt's ip6hint; only its low bits count when the delegated prefix has fewer), from the
- * prefixes delegated on the WAN links {@code wans} (empty: all of them).
+ * prefixes delegated on the WAN links {@code wans} and in the IA_PDs {@code iaids} (empty: all).
  */
-public record LanRequest(InterfaceName lan, int length, OptionalLong hint, Set<InterfaceName> wans) {
+public record LanRequest(InterfaceName lan, int length, OptionalLong hint, Set<InterfaceName> wans, Set<Long> iaids) {
     public LanRequest(InterfaceName lan, int length, OptionalLong hint) {
-        this(lan, length, hint, Set.of());
+        this(lan, length, hint, Set.of(), Set.of());
     }
 
-    public boolean takesFrom(InterfaceName wan) {
-        return wans.isEmpty() || wans.contains(wan);
+    public LanRequest(InterfaceName lan, int length, OptionalLong hint, Set<InterfaceName> wans) {
+        this(lan, length, hint, wans, Set.of());
+    }
+
+    public boolean takesFrom(DelegatedPrefix d) {
+        return (wans.isEmpty() || wans.contains(d.link())) && (iaids.isEmpty() || iaids.contains(d.iaid()));
     }
 
     public LanRequest {
@@ -27,5 +32,6 @@ public record LanRequest(InterfaceName lan, int length, OptionalLong hint, Set<I
         Objects.requireNonNull(hint, "hint");
         if (hint.isPresent() && hint.getAsLong() < 0) throw new IllegalArgumentException("a hint is a subnet number, not negative");
         wans = Set.copyOf(wans);
+        iaids = Set.copyOf(iaids);
     }
 }

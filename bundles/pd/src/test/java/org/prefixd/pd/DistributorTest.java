@@ -115,6 +115,17 @@ class DistributorTest {
     }
 
     @Test
+    void aLanTakesOnlyFromTheIaPdsItNames() {
+        Distributor d = new Distributor(Assignments.NONE, GRACE);
+        DelegatedPrefix one = new DelegatedPrefix(WAN, 1, SubnetAllocatorTest.prefix("2001:db8:100::/56"), T0.plusSeconds(3600), T0.plusSeconds(7200));
+        DelegatedPrefix two = new DelegatedPrefix(WAN, 2, SubnetAllocatorTest.prefix("2001:db8:200::/56"), T0.plusSeconds(3600), T0.plusSeconds(7200));
+        List<LanRequest> lans = List.of(new LanRequest(InterfaceName.of("guest"), 64, OptionalLong.empty(), java.util.Set.of(), java.util.Set.of(2L)));
+        List<String> got = lines(d.update(List.of(one, two), lans, T0));
+        assertEquals(1, got.size(), got.toString());
+        assertTrue(got.get(0).startsWith("guest 2001:db8:200::/64"), got.toString());
+    }
+
+    @Test
     void saysWhichLanGotNoSubnetAndServesTheOthers() {
         Distributor d = new Distributor(Assignments.NONE, GRACE);
         List<LanRequest> lans = List.of(new LanRequest(InterfaceName.of("big"), 48, OptionalLong.empty()), LANS.get(0));

@@ -21,6 +21,9 @@ public @interface LanConfig {
     @AttributeDefinition(name = "WAN links", description = "Take subnets only from prefixes delegated on these WAN links; empty: all", required = false)
     String[] wan() default {};
 
+    @AttributeDefinition(name = "IA_PDs", description = "Take subnets only from the prefixes of these IA_PD IAIDs (of prefixd.dhcp6 iapd); empty: all", required = false)
+    long[] iapd() default {};
+
     @AttributeDefinition(name = "Advertise", description = "Send router advertisements on this LAN (radvd)")
     boolean advertise() default true;
 

@@ -61,7 +61,12 @@ record LanSetup(LanRequest request, Inet6Address interfaceId, LanSettings settin
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("prefixd.lan: " + e.getMessage());
         }
-        return new LanSetup(new LanRequest(lan, c.assign(), hint, wans), id, settings);
+        Set<Long> iaids = new LinkedHashSet<>();
+        for (long iaid : c.iapd() == null ? new long[0] : c.iapd()) {
+            if (iaid < 0 || iaid > 0xffffffffL) throw new IllegalArgumentException("prefixd.lan: iapd: " + iaid + " is not an IAID (0..4294967295)");
+            iaids.add(iaid);
+        }
+        return new LanSetup(new LanRequest(lan, c.assign(), hint, wans, iaids), id, settings);
     }
 
     private static InterfaceName name(String value, String property) {

@@ -51,5 +51,6 @@ class LanSetupTest {
         assertTrue(problem(Map.of("dns_domains", new String[] {"a;b"})).contains("not a host name"));
         assertTrue(problem(Map.of("mtu", 1000)).startsWith("prefixd.lan: mtu:"));
         assertTrue(problem(Map.of("wan", new String[] {"ppp0;x"})).startsWith("prefixd.lan: wan:"));
+        assertTrue(problem(Map.of("iapd", new long[] {-1})).startsWith("prefixd.lan: iapd:"));
     }
 }
