@@ -21,7 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -36,6 +35,7 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.prefixd.api.DelegatedPrefix;
+import org.prefixd.api.Coalescer;
 import org.prefixd.api.Directories;
 import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.LanPrefix;
@@ -72,7 +72,8 @@ public final class DistributorComponent {
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean pending = new AtomicBoolean();
+    /** Bursts of service changes make one run, shortly after the first. */
+    private final Coalescer coalescer = new Coalescer(worker, Duration.ofMillis(20), this::update);
     private final List<DelegatedPrefix> delegated = new CopyOnWriteArrayList<>();
     private final List<LanComponent> lans = new CopyOnWriteArrayList<>();
 
@@ -119,18 +120,8 @@ public final class DistributorComponent {
         changed();
     }
 
-    /** Coalesces a burst of service changes into one update shortly after the first. */
     private void changed() {
-        if (pending.compareAndSet(false, true)) {
-            try {
-                worker.schedule(() -> {
-                    pending.set(false);
-                    update();
-                }, 20, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                pending.set(false);
-            }
-        }
+        coalescer.trigger();
     }
 
     private void update() {

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
+import org.prefixd.api.Coalescer;
 import org.prefixd.api.Directories;
 import org.prefixd.api.LanPrefix;
 import org.prefixd.api.LanSettings;
@@ -59,7 +60,8 @@ public final class RadvdComponent {
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean pending = new AtomicBoolean();
+    /** Bursts of service changes make one run, shortly after the first. */
+    private final Coalescer coalescer = new Coalescer(worker, Duration.ofMillis(50), this::write);
     private final List<LanPrefix> prefixes = new CopyOnWriteArrayList<>();
     private final List<LanSettings> lans = new CopyOnWriteArrayList<>();
     private final List<WanLease> leases = new CopyOnWriteArrayList<>();
@@ -123,16 +125,7 @@ public final class RadvdComponent {
     }
 
     private void changed() {
-        if (pending.compareAndSet(false, true)) {
-            try {
-                worker.schedule(() -> {
-                    pending.set(false);
-                    write();
-                }, 50, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                pending.set(false);
-            }
-        }
+        coalescer.trigger();
     }
 
     private void write() {
