@@ -44,6 +44,21 @@ public final class Adverts {
         return true;
     }
 
+    /**
+     * Whether {@code after} leaves out something {@code before} advertised: a LAN, a prefix, a
+     * DNS server or a domain. (What a bundle update does for a moment, so the writer waits.)
+     */
+    public static boolean drops(List<LanAdvert> before, List<LanAdvert> after) {
+        for (LanAdvert b : before) {
+            LanAdvert a = after.stream().filter(x -> x.lan().equals(b.lan())).findFirst().orElse(null);
+            if (a == null) return true;
+            for (LanAdvert.PrefixAdvert p : b.prefixes())
+                if (a.prefixes().stream().noneMatch(x -> x.prefix().equals(p.prefix()))) return true;
+            if (!a.dnsServers().containsAll(b.dnsServers()) || !a.domains().containsAll(b.domains())) return true;
+        }
+        return false;
+    }
+
     public static List<LanAdvert> of(List<LanSettings> lans, List<LanPrefix> prefixes, List<WanLease> leases) {
         List<LanAdvert> out = new ArrayList<>();
         List<LanSettings> byName = new ArrayList<>(lans);

@@ -54,4 +54,15 @@ class AdvertsTest {
         assertTrue(adverts.get(0).prefixes().get(0).preferredUntil().isBefore(T.plusSeconds(1)), "deprecated: preferred already over");
         assertEquals(List.of(), adverts.get(0).dnsServers(), "a LAN with only stale prefixes takes no DNS from their lease");
     }
+
+    @Test
+    void tellsARemovalFromARenewalAndFromAnAddition() {
+        List<LanSettings> lans = List.of(lan("a", true, LanSettings.DnsSource.LEASE));
+        List<LanAdvert> before = Adverts.of(lans, List.of(prefix("a", "2001:db8:100::", false)), List.of(LEASE));
+        List<LanAdvert> more = Adverts.of(lans, List.of(prefix("a", "2001:db8:100::", false), prefix("a", "2001:db8:100:1::", false)), List.of(LEASE));
+        assertTrue(!Adverts.drops(before, more) && Adverts.drops(more, before), "a prefix less is a drop, one more is not");
+        assertTrue(Adverts.drops(before, Adverts.of(lans, List.of(prefix("a", "2001:db8:100::", false)), List.of())), "the DNS server gone");
+        assertTrue(Adverts.drops(before, List.of()), "the LAN gone");
+        assertTrue(Adverts.onlyLonger(before, before));
+    }
 }

@@ -68,6 +68,9 @@ public final class RadvdComponent {
     private List<LanAdvert> written; // worker thread
     private java.time.Instant writtenAt = java.time.Instant.MIN; // worker thread
     private boolean refreshPending; // worker thread
+    private java.time.Instant missedSince; // worker thread: when something advertised first went missing
+    /** How long something advertised may be missing before the RAs leave it out (a bundle update). */
+    static final java.time.Duration GRACE = java.time.Duration.ofSeconds(10);
     /** At most this often for renewed lifetimes alone. */
     static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(60);
 
@@ -134,7 +137,21 @@ public final class RadvdComponent {
             java.time.Instant now = clock.instant();
             // A deprecated prefix is written without radvd's count-down: written again every REFRESH, its valid lifetime decreases.
             boolean runDown = written != null && hasDeprecated(written) && !now.isBefore(writtenAt.plus(REFRESH));
-            if (adverts.equals(written) && !runDown) return;
+            if (adverts.equals(written) && !runDown) {
+                missedSince = null;
+                return;
+            }
+            if (written != null && Adverts.drops(written, adverts)) {
+                // Something went away: during a bundle update of pd or of the DHCPv6 client it comes back
+                // in a moment, and the hosts must see nothing of it. Only after GRACE is it gone for good.
+                if (missedSince == null) {
+                    missedSince = now;
+                    worker.schedule(this::write, GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    return;
+                }
+                if (now.isBefore(missedSince.plus(GRACE))) return;
+            }
+            missedSince = null;
             if (!runDown && written != null && Adverts.onlyLonger(written, adverts) && now.isBefore(writtenAt.plus(REFRESH))) {
                 // Renewed lifetimes only: radvd's count-down promises less, never more. Each rewrite
                 // restarts radvd's RA timers, so renewals (seconds apart in a test) wait a little.
