@@ -84,11 +84,20 @@ public final class RadvdComponent {
         boolean supervise = switch (config.mode() == null ? "" : config.mode()) {
             case "supervise" -> true;
             case "signal" -> false;
-            default -> throw new IllegalArgumentException("prefixd.radvd: mode: '" + config.mode() + "' is not supervise or signal");
+            default -> {
+                log.error("prefixd.radvd: mode: '{}' is not supervise or signal", config.mode());
+                throw new IllegalArgumentException("prefixd.radvd: mode: '" + config.mode() + "' is not supervise or signal");
+            }
         };
         Path pid = config.pid_file() == null || config.pid_file().isBlank() ? (supervise ? run.resolve("radvd.pid") : Path.of("/run/radvd.pid"))
                 : Path.of(config.pid_file()).toAbsolutePath();
-        String program = RadvdProcess.find(config.radvd()); // a clear error when radvd is missing
+        String program;
+        try {
+            program = RadvdProcess.find(config.radvd());
+        } catch (IllegalStateException e) {
+            log.error("{}", e.getMessage()); // SCR's own report would hide it
+            throw e;
+        }
         this.radvd = new RadvdProcess(program, conf, pid, supervise, log);
         Files.createDirectories(conf.getParent());
         changed();
