@@ -3,12 +3,9 @@ package org.prefixd.dhcp6.client;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.Inet6Address;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,6 +21,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
+import org.prefixd.api.AtomicFile;
 import org.prefixd.api.Ipv6Text;
 import org.prefixd.dhcp6.codec.Bytes;
 import org.prefixd.dhcp6.codec.DomainName;
@@ -114,19 +112,7 @@ public final class LeaseFile {
 
     /** Writes atomically (a crash leaves the old lease or the new one, never half of one), readable by its owner only. */
     public static void write(Path file, Lease lease) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-        byte[] bytes = toJson(lease).getBytes(StandardCharsets.UTF_8);
-        Files.deleteIfExists(temporary);
-        // 0600 from creation: the file may hold the server's Reconfigure key.
-        try (FileChannel out = FileChannel.open(temporary, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))) {
-            out.write(java.nio.ByteBuffer.wrap(bytes));
-            out.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        }
+        AtomicFile.write(file, toJson(lease).getBytes(StandardCharsets.UTF_8)); // 0600: it may hold the Reconfigure key
     }
 
     /** @return the lease, or empty when there is no file; a damaged file is an IllegalArgumentException */

@@ -9,7 +9,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +21,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
+import org.prefixd.api.AtomicFile;
 import org.prefixd.api.Directories;
 import org.prefixd.api.InterfaceName;
 import org.prefixd.api.LinkLocal;
@@ -185,9 +185,7 @@ public final class PppdHookEndpoint {
                 Files.deleteIfExists(file);
                 return;
             }
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temporary, bytes);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, bytes);
         } catch (IOException e) {
             log.warn("could not keep the pppd session of {} in {}: {}", event.name(), file, e.toString());
         }

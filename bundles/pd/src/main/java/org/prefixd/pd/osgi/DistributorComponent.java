@@ -3,12 +3,9 @@ package org.prefixd.pd.osgi;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.UnknownHostException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +32,7 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.prefixd.api.DelegatedPrefix;
+import org.prefixd.api.AtomicFile;
 import org.prefixd.api.Coalescer;
 import org.prefixd.api.Directories;
 import org.prefixd.api.Ipv6Text;
@@ -222,12 +220,7 @@ public final class DistributorComponent {
         if (text.equals(lastSaved)) return;
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling("." + FILE + ".tmp");
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                out.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-                out.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
             lastSaved = text;
         } catch (IOException e) {
             log.error("could not keep the subnet assignments in {}: {}", file, e.toString());

@@ -1,12 +1,9 @@
 package org.prefixd.radvd.osgi;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +24,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
+import org.prefixd.api.AtomicFile;
 import org.prefixd.api.Coalescer;
 import org.prefixd.api.Directories;
 import org.prefixd.api.LanPrefix;
@@ -185,18 +183,14 @@ public final class RadvdComponent {
                 return;
             }
             String text = RadvdConf.render(adverts, now);
-            Path temporary = conf.resolveSibling("." + conf.getFileName() + ".tmp");
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                out.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-                out.force(true);
-            }
+            Path temporary = AtomicFile.prepare(conf, text.getBytes(StandardCharsets.UTF_8));
             String refused = radvd.configtest(temporary);
             if (refused != null) {
                 Files.deleteIfExists(temporary);
                 log.error("radvd refused the new configuration, the previous one stays: {}", refused);
                 return;
             }
-            Files.move(temporary, conf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.commit(temporary, conf);
             written = adverts;
             writtenAt = now;
             if (hasDeprecated(adverts)) worker.schedule(this::write, REFRESH.toMillis(), TimeUnit.MILLISECONDS);

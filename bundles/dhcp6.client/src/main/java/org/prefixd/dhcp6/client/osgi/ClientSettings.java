@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.prefixd.api.AtomicFile;
 import org.prefixd.api.InterfaceName;
 import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.Prefix;
@@ -119,9 +119,7 @@ record ClientSettings(InterfaceName link, SessionSettings session, boolean accep
         if (Files.exists(file)) return Duid.fromHex(Files.readString(file, StandardCharsets.US_ASCII).trim());
         Duid fresh = new Duid.Uuid(UUID.randomUUID());
         Files.createDirectories(stateDir);
-        Path temporary = stateDir.resolve(".duid.tmp");
-        Files.writeString(temporary, fresh.bytes().hex() + "\n", StandardCharsets.US_ASCII);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(file, (fresh.bytes().hex() + "\n").getBytes(StandardCharsets.US_ASCII));
         return fresh;
     }
 }
