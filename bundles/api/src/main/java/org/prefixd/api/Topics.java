@@ -22,6 +22,11 @@ public final class Topics {
     /** A LAN got no subnet of a delegated prefix: {@link #PROP_INTERFACE} is the LAN, {@link #PROP_REASON} says why. */
     public static final String LAN_NO_SPACE = "prefixd/lan/NO_SPACE";
 
+    /** A hook script ran: {@link #PROP_SCRIPT}, {@link #PROP_EXIT} (-1: killed at its timeout or not started), {@link #PROP_REASON} the event it ran for. */
+    public static final String HOOK_DONE = "prefixd/hook/DONE";
+    /** A hook script failed: it exited non-zero, ran past its timeout or could not start. Properties as {@link #HOOK_DONE}. */
+    public static final String HOOK_FAILED = "prefixd/hook/FAILED";
+
     /** Event property: the interface name. */
     public static final String PROP_INTERFACE = "interface";
     /** Event property: why, in a few words (e.g. "carrier lost", "pppd ipv6-down"). */
@@ -30,4 +35,15 @@ public final class Topics {
     public static final String PROP_LOCAL = "local";
     /** Event property on link events: the peer's link-local address, when known. */
     public static final String PROP_PEER = "peer";
+    /**
+     * Event property on lease events: the {@link WanLease} (for EXPIRED and RELEASED the last one
+     * held). Absent when the lease could not be expressed as one (a bug, logged by the client).
+     */
+    public static final String PROP_LEASE = "lease";
+    /** Event property on hook events: the script's path. */
+    public static final String PROP_SCRIPT = "script";
+    /** Event property on hook events: the exit code (an Integer). */
+    public static final String PROP_EXIT = "exit";
+    /** Event property on hook events: how long the script ran, in milliseconds (a Long). */
+    public static final String PROP_MILLIS = "millis";
 }

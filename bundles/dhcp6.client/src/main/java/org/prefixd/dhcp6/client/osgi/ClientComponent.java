@@ -308,22 +308,26 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                 log.error("{}: {}", settings.link(), e.getMessage());
             }
         }
-        registerLease(gone ? Optional.empty() : Optional.of(event.lease()));
+        Optional<WanLease> held = asWanLease(event.lease());
+        registerLease(gone ? Optional.empty() : held);
         Map<String, Object> props = new HashMap<>();
         props.put(Topics.PROP_INTERFACE, settings.link().value());
         props.put(Topics.PROP_REASON, event.kind().name().toLowerCase());
+        held.ifPresent(l -> props.put(Topics.PROP_LEASE, l));
         events.postEvent(new Event(Topics.LEASE_PREFIX + event.kind().name(), props));
     }
 
-    /** Effects thread: the WanLease service, registered anew when the lease changes, gone with it. */
-    private void registerLease(Optional<Lease> lease) {
-        Optional<WanLease> next;
+    private Optional<WanLease> asWanLease(Lease lease) {
         try {
-            next = lease.map(this::wanLease);
+            return Optional.of(wanLease(lease));
         } catch (IllegalArgumentException e) { // the codec's checks come first: this would be a bug, not the server
-            log.error("{}: no WanLease service for this lease: {}", settings.link(), e.getMessage());
-            next = Optional.empty();
+            log.error("{}: no WanLease for this lease: {}", settings.link(), e.getMessage());
+            return Optional.empty();
         }
+    }
+
+    /** Effects thread: the WanLease service, registered anew when the lease changes, gone with it. */
+    private void registerLease(Optional<WanLease> next) {
         if (leaseService != null && next.isPresent() && leaseService.service().equals(next.get())) return;
         if (leaseService != null) leaseService.registration().unregister();
         leaseService = next.map(l -> new RegisteredLease(l, context.registerService(WanLease.class, l, l.serviceProperties()))).orElse(null);

@@ -1,0 +1,54 @@
+package org.prefixd.hooks;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.prefixd.api.InterfaceName;
+
+/**
+ * One queue and one thread per WAN link: its scripts run one at a time in event order, and a
+ * slow one delays only the later ones of the same link. A queue holds at most {@link #DEPTH}
+ * runs; beyond that a run is refused (the caller logs it) rather than piling up behind a hung script.
+ */
+public final class LinkQueues {
+    public static final int DEPTH = 64;
+    private final Map<InterfaceName, ThreadPoolExecutor> queues = new HashMap<>();
+    private boolean closed;
+
+    /** @return false when the link's queue is full or the queues are closed */
+    public synchronized boolean submit(InterfaceName link, Runnable run) {
+        if (closed) return false;
+        ThreadPoolExecutor queue = queues.computeIfAbsent(link, l -> {
+            ThreadPoolExecutor e = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(DEPTH), r -> {
+                Thread t = new Thread(r, "prefixd-hook-" + l.value());
+                t.setDaemon(true);
+                return t;
+            });
+            e.allowCoreThreadTimeOut(true);
+            return e;
+        });
+        try {
+            queue.execute(run);
+            return true;
+        } catch (RejectedExecutionException full) {
+            return false;
+        }
+    }
+
+    /** Stops every queue; a script still running is interrupted (and so killed with its group). @return runs that never started */
+    public int close() {
+        Map<InterfaceName, ThreadPoolExecutor> all;
+        synchronized (this) {
+            closed = true;
+            all = Map.copyOf(queues);
+            queues.clear();
+        }
+        int dropped = 0;
+        for (ThreadPoolExecutor e : all.values()) dropped += e.shutdownNow().size();
+        return dropped;
+    }
+}

@@ -1,0 +1,65 @@
+package org.prefixd.hooks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.prefixd.api.DelegatedPrefix;
+import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.WanLease;
+
+/**
+ * prefixd's own interface (README, "Hook scripts"): {@code <script> <interface> <event>} with the
+ * event in lower case, and PREFIXD_* variables: every list space-separated; addresses and
+ * prefixes as {@code value,preferred,valid} in remaining seconds (prefixes with {@code ,iaid});
+ * PREFIXD_PREFIXES_ADDED and PREFIXD_PREFIXES_REMOVED against the lease before, so a firewall
+ * script needs no state of its own.
+ */
+final class PrefixdStyle {
+    private PrefixdStyle() {
+    }
+
+    static List<HookCall> calls(HookEvent event) {
+        WanLease lease = event.lease();
+        String kind = event.kind().name().toLowerCase(Locale.ROOT);
+        boolean ends = event.kind().ends();
+        List<String> addresses = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        if (!ends) {
+            for (WanLease.Address a : lease.addresses())
+                addresses.add(Ipv6Text.format(a.address()) + "," + Render.remaining(event.now(), a.preferredUntil()) + ","
+                        + Render.remaining(event.now(), a.validUntil()));
+            for (DelegatedPrefix p : lease.prefixes())
+                prefixes.add(p.prefix() + "," + Render.remaining(event.now(), p.preferredUntil()) + "," + Render.remaining(event.now(), p.validUntil())
+                        + "," + p.iaid());
+        }
+        Set<String> now = ends ? Set.of() : names(lease);
+        Set<String> before = event.previous().map(PrefixdStyle::names).orElse(Set.of());
+        if (ends) before = names(lease);
+        Set<String> nowFinal = now;
+        Set<String> beforeFinal = before;
+        Environment env = new Environment()
+                .put("PREFIXD_EVENT", kind)
+                .put("PREFIXD_INTERFACE", event.link().value())
+                .put("PREFIXD_SERVER", lease.server())
+                .list("PREFIXD_ADDRESSES", addresses, false)
+                .list("PREFIXD_PREFIXES", prefixes, false)
+                .list("PREFIXD_PREFIXES_ADDED", now.stream().filter(p -> !beforeFinal.contains(p)).sorted().toList(), false)
+                .list("PREFIXD_PREFIXES_REMOVED", before.stream().filter(p -> !nowFinal.contains(p)).sorted().toList(), false)
+                .list("PREFIXD_DNS", Render.addresses(lease.dnsServers()), false)
+                .list("PREFIXD_DOMAINS", lease.domains(), false)
+                .list("PREFIXD_NTP", Render.addresses(lease.ntpServers()), false)
+                .list("PREFIXD_NTP_NAMES", lease.ntpNames(), false)
+                .list("PREFIXD_SNTP", Render.addresses(lease.sntpServers()), false)
+                .list("PREFIXD_SIP", Render.addresses(lease.sipServers()), false)
+                .list("PREFIXD_SIP_DOMAINS", lease.sipDomains(), false)
+                .put("PREFIXD_AFTR", lease.aftr().orElse(""));
+        return List.of(env.call(List.of(event.link().value(), kind)));
+    }
+
+    private static Set<String> names(WanLease lease) {
+        return lease.prefixes().stream().map(p -> p.prefix().toString()).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,133 @@
+package org.prefixd.hooks.osgi;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.prefixd.api.Directories;
+import org.prefixd.api.InterfaceName;
+import org.prefixd.api.Topics;
+import org.prefixd.api.WanLease;
+import org.prefixd.hooks.Hook;
+import org.prefixd.hooks.HookCall;
+import org.prefixd.hooks.HookEvent;
+import org.prefixd.hooks.LinkQueues;
+import org.prefixd.hooks.ScriptResult;
+import org.prefixd.hooks.ScriptRunner;
+
+/**
+ * Turns each prefixd/lease/* event into runs of the hooks that want it, queued per link (Event
+ * Admin's thread only enqueues: a slow script never holds up the client or other handlers), and
+ * posts prefixd/hook/DONE or FAILED for each run.
+ */
+@Component(immediate = true, property = EventConstants.EVENT_TOPIC + "=" + Topics.LEASE_PREFIX + "*")
+public final class HookDispatcher implements EventHandler {
+    private final Logger log;
+    private final EventAdmin events;
+    private final ScriptRunner runner;
+    private final LinkQueues queues = new LinkQueues();
+    private final Clock clock = Clock.systemUTC();
+    /** The lease each link held before its last event, for old_* and PREFIXD_PREFIXES_REMOVED. */
+    private final Map<InterfaceName, WanLease> held = new HashMap<>(); // guarded by itself
+    private final List<Hook> hooks = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public HookDispatcher(BundleContext context, @Reference EventAdmin events, @Reference(service = LoggerFactory.class) Logger log) {
+        this.events = events;
+        this.log = log;
+        this.runner = new ScriptRunner(Directories.run(context.getProperty(Directories.RUN_PROPERTY)).resolve("hooks"));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addHook(Hook hook) {
+        hooks.add(hook);
+    }
+
+    void removeHook(Hook hook) {
+        hooks.remove(hook);
+    }
+
+    @Deactivate
+    void deactivate() {
+        int dropped = queues.close();
+        if (dropped > 0) log.warn("{} hook run(s) still queued were not run: prefixd's hooks are stopping", dropped);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        String kindName = event.getTopic().substring(Topics.LEASE_PREFIX.length());
+        HookEvent.Kind kind;
+        try {
+            kind = HookEvent.Kind.valueOf(kindName);
+        } catch (IllegalArgumentException unknown) {
+            log.debug("no hooks for {}", event.getTopic());
+            return;
+        }
+        if (!(event.getProperty(Topics.PROP_LEASE) instanceof WanLease lease)) {
+            log.warn("{} without a lease: no hooks run", event.getTopic());
+            return;
+        }
+        Optional<WanLease> previous;
+        synchronized (held) {
+            previous = Optional.ofNullable(held.get(lease.link()));
+            if (kind.ends()) held.remove(lease.link());
+            else held.put(lease.link(), lease);
+        }
+        HookEvent hookEvent = new HookEvent(kind, lease.link(), lease, previous, clock.instant());
+        List<Hook> wanted = hooks.stream().filter(h -> h.runsFor(hookEvent)).sorted(Comparator.comparing(Hook::script).thenComparing(Hook::id)).toList();
+        for (Hook hook : wanted) {
+            List<HookCall> calls;
+            try {
+                calls = hook.style().calls(hookEvent);
+            } catch (RuntimeException e) { // a bug in a style must not stop the other hooks
+                log.error("hook {}: cannot render the {} environment: {}", hook.script(), hook.style().label(), e.toString());
+                continue;
+            }
+            for (HookCall call : calls) {
+                if (!call.dropped().isEmpty())
+                    log.warn("hook {}: left out {}: their values were not safe to pass", hook.script(), call.dropped());
+                boolean queued = queues.submit(lease.link(), () -> run(hook, hookEvent, call));
+                if (!queued) log.error("hook {} for {} {}: not run, {} runs are already waiting for this link", hook.script(), lease.link(),
+                        kindName.toLowerCase(), LinkQueues.DEPTH);
+            }
+        }
+    }
+
+    private void run(Hook hook, HookEvent event, HookCall call) {
+        Path script = hook.script();
+        ScriptResult result = runner.run(script, call, hook.timeout());
+        String what = event.kind().name().toLowerCase();
+        if (result.ok()) {
+            log.info("hook {} ({}) for {} {}: {}", script, hook.style().label(), event.link(), what, result.summary());
+            for (String line : result.tail()) log.debug("hook {}: | {}", script, line);
+        } else {
+            log.warn("hook {} ({}) for {} {}: {}", script, hook.style().label(), event.link(), what, result.summary());
+            for (String line : result.tail()) log.warn("hook {}: | {}", script, line);
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put(Topics.PROP_INTERFACE, event.link().value());
+        props.put(Topics.PROP_REASON, what);
+        props.put(Topics.PROP_SCRIPT, script.toString());
+        props.put(Topics.PROP_EXIT, result.exit());
+        props.put(Topics.PROP_MILLIS, result.millis());
+        events.postEvent(new Event(result.ok() ? Topics.HOOK_DONE : Topics.HOOK_FAILED, props));
+    }
+}
