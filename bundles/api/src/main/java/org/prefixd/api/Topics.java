@@ -27,6 +27,13 @@ public final class Topics {
     /** A hook script failed: it exited non-zero, ran past its timeout or could not start. Properties as {@link #HOOK_DONE}. */
     public static final String HOOK_FAILED = "prefixd/hook/FAILED";
 
+    /** radvd was given a new configuration: {@link #PROP_INTERFACE} the advertising LANs (space-separated), {@link #PROP_REASON} what it holds. */
+    public static final String RADVD_WRITTEN = "prefixd/radvd/WRITTEN";
+    /** radvd refused a new configuration; the previous one stays. {@link #PROP_REASON} is radvd's complaint. */
+    public static final String RADVD_REFUSED = "prefixd/radvd/REFUSED";
+    /** No LAN has prefixes to advertise: radvd was stopped. */
+    public static final String RADVD_STOPPED = "prefixd/radvd/STOPPED";
+
     /** Event property: the interface name. */
     public static final String PROP_INTERFACE = "interface";
     /** Event property: why, in a few words (e.g. "carrier lost", "pppd ipv6-down"). */

@@ -54,6 +54,16 @@ public final class HookDispatcher implements EventHandler {
         this.events = events;
         this.log = log;
         this.runner = new ScriptRunner(Directories.run(context.getProperty(Directories.RUN_PROPERTY)).resolve("hooks"));
+        // After an update of this bundle: the leases held now are the "before" of the next events.
+        try {
+            for (var ref : context.getServiceReferences(WanLease.class, null)) {
+                WanLease lease = context.getService(ref);
+                if (lease != null) held.put(lease.link(), lease);
+                context.ungetService(ref);
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +22,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
@@ -29,6 +32,7 @@ import org.prefixd.api.Coalescer;
 import org.prefixd.api.Directories;
 import org.prefixd.api.LanPrefix;
 import org.prefixd.api.LanSettings;
+import org.prefixd.api.Topics;
 import org.prefixd.api.WanLease;
 import org.prefixd.radvd.Adverts;
 import org.prefixd.radvd.LanAdvert;
@@ -100,6 +104,9 @@ public final class RadvdComponent {
         Files.createDirectories(conf.getParent());
         changed();
     }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindPrefix(LanPrefix p) {
@@ -174,7 +181,10 @@ public final class RadvdComponent {
             if (adverts.isEmpty()) {
                 // radvd refuses a file without interfaces: it is not started for nothing, and
                 // one started for earlier prefixes is stopped (its last RAs end the router's role).
-                if (written != null) radvd.stopAdvertising();
+                if (written != null) {
+                    radvd.stopAdvertising();
+                    post(Topics.RADVD_STOPPED, "", "no LAN has a prefix to advertise");
+                }
                 written = adverts;
                 return;
             }
@@ -188,6 +198,7 @@ public final class RadvdComponent {
             if (refused != null) {
                 Files.deleteIfExists(temporary);
                 log.error("radvd refused the new configuration, the previous one stays: {}", refused);
+                post(Topics.RADVD_REFUSED, "", refused);
                 return;
             }
             AtomicFile.commit(temporary, conf);
@@ -196,9 +207,17 @@ public final class RadvdComponent {
             if (hasDeprecated(adverts)) worker.schedule(this::write, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
             log.info("radvd.conf: {} LAN(s), {} prefix(es)", adverts.size(), adverts.stream().mapToInt(a -> a.prefixes().size()).sum());
             radvd.reload();
+            post(Topics.RADVD_WRITTEN, String.join(" ", adverts.stream().map(a -> a.lan().value()).toList()),
+                    adverts.size() + " LAN(s), " + adverts.stream().mapToInt(a -> a.prefixes().size()).sum() + " prefix(es)");
         } catch (IOException | RuntimeException e) {
             log.error("radvd configuration not written: {}", e.toString());
         }
+    }
+
+    /** For the web console and the event stream; radvd works without Event Admin. */
+    private void post(String topic, String lans, String reason) {
+        EventAdmin ea = events;
+        if (ea != null) ea.postEvent(new Event(topic, Map.of(Topics.PROP_INTERFACE, lans, Topics.PROP_REASON, reason)));
     }
 
     private static boolean hasDeprecated(List<LanAdvert> adverts) {

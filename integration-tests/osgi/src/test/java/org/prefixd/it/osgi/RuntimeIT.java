@@ -35,6 +35,8 @@ public class RuntimeIT {
     /** The DHCPv6 client also waits for its configuration (factory PID prefixd.dhcp6). */
     private static final String CLIENT = "org.prefixd.dhcp6.client.osgi.ClientComponent";
     private static final String LAN = "org.prefixd.pd.osgi.LanComponent";
+    /** A hook exists per prefixd.hook configuration (factory PID). */
+    private static final String HOOK = "org.prefixd.hooks.osgi.HookComponent";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
@@ -95,9 +97,9 @@ public class RuntimeIT {
                         problems.add(CLIENT + " should wait for a prefixd.dhcp6 configuration");
                     continue;
                 }
-                if (description.name.equals(LAN)) {
+                if (description.name.equals(LAN) || description.name.equals(HOOK)) {
                     if (!"require".equals(description.configurationPolicy) || !configurations.isEmpty())
-                        problems.add(LAN + " should wait for a prefixd.lan configuration");
+                        problems.add(description.name + " should wait for its factory configuration");
                     continue;
                 }
                 if (configurations.isEmpty()) problems.add(description.name + " has no component configuration");
