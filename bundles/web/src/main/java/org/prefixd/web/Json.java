@@ -1,0 +1,126 @@
+package org.prefixd.web;
+
+import java.io.StringWriter;
+import java.net.Inet6Address;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+
+import org.prefixd.api.DelegatedPrefix;
+import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.LanPrefix;
+import org.prefixd.api.LinkStatus;
+import org.prefixd.api.SessionStatus;
+import org.prefixd.api.Topics;
+import org.prefixd.api.WanLease;
+
+/**
+ * The JSON of the event stream and the state snapshot (format in the README, "Event stream").
+ * Only typed, known properties are rendered; times are ISO-8601 UTC.
+ */
+public final class Json {
+    static final JsonProvider PROVIDER = new org.eclipse.parsson.JsonProviderImpl();
+
+    private Json() {
+    }
+
+    /** One event as the stream sends it. */
+    public static String event(long id, Instant time, String topic, Map<String, ?> props) {
+        JsonObjectBuilder b = PROVIDER.createObjectBuilder().add("id", id).add("time", time.toString()).add("topic", topic);
+        for (String name : List.of(Topics.PROP_REASON, Topics.PROP_LOCAL, Topics.PROP_PEER, Topics.PROP_SCRIPT))
+            if (props.get(name) instanceof String s) b.add(name, s);
+        if (props.get(Topics.PROP_INTERFACE) instanceof String s) b.add("link", s);
+        if (props.get(Topics.PROP_EXIT) instanceof Integer exit) b.add("exit", exit);
+        if (props.get(Topics.PROP_MILLIS) instanceof Long millis) b.add("millis", millis);
+        if (props.get(Topics.PROP_LEASE) instanceof WanLease lease) b.add("lease", lease(lease));
+        return text(b.build());
+    }
+
+    public static JsonObject lease(WanLease lease) {
+        JsonArrayBuilder addresses = PROVIDER.createArrayBuilder();
+        for (WanLease.Address a : lease.addresses())
+            addresses.add(PROVIDER.createObjectBuilder().add("address", Ipv6Text.format(a.address()))
+                    .add("preferredUntil", a.preferredUntil().toString()).add("validUntil", a.validUntil().toString()));
+        JsonArrayBuilder prefixes = PROVIDER.createArrayBuilder();
+        for (DelegatedPrefix p : lease.prefixes())
+            prefixes.add(PROVIDER.createObjectBuilder().add("prefix", p.prefix().toString()).add("iaid", p.iaid())
+                    .add("preferredUntil", p.preferredUntil().toString()).add("validUntil", p.validUntil().toString()));
+        JsonObjectBuilder b = PROVIDER.createObjectBuilder().add("link", lease.link().value()).add("server", lease.server())
+                .add("addresses", addresses).add("prefixes", prefixes)
+                .add("dns", addresses(lease.dnsServers())).add("domains", strings(lease.domains()))
+                .add("ntp", addresses(lease.ntpServers())).add("ntpNames", strings(lease.ntpNames()))
+                .add("sntp", addresses(lease.sntpServers())).add("sip", addresses(lease.sipServers()))
+                .add("sipDomains", strings(lease.sipDomains()));
+        lease.aftr().ifPresent(a -> b.add("aftr", a));
+        return b.build();
+    }
+
+    /** Everything the page shows, of one link (its LANs' subnets included) or of all. */
+    public static String state(Instant now, Optional<String> link, List<LinkStatus> links, List<SessionStatus> sessions, List<WanLease> leases,
+                               List<LanPrefix> lans, Optional<String> radvd, long lastEventId, int clients) {
+        JsonArrayBuilder l = PROVIDER.createArrayBuilder();
+        for (LinkStatus s : links) {
+            if (!wanted(link, s.name().value())) continue;
+            l.add(PROVIDER.createObjectBuilder().add("link", s.name().value()).add("mode", s.mode().name().toLowerCase())
+                    .add("state", s.state().name()).add("since", s.since().toString()).add("reason", s.reason()));
+        }
+        JsonArrayBuilder ss = PROVIDER.createArrayBuilder();
+        for (SessionStatus s : sessions) {
+            if (!wanted(link, s.link().value())) continue;
+            JsonObjectBuilder b = PROVIDER.createObjectBuilder().add("link", s.link().value()).add("state", s.state())
+                    .add("addresses", leased(s.addresses())).add("prefixes", leased(s.prefixes()));
+            s.server().ifPresent(v -> b.add("server", v));
+            s.nextEvent().ifPresent(v -> b.add("nextEvent", v.toString()));
+            ss.add(b);
+        }
+        JsonArrayBuilder ls = PROVIDER.createArrayBuilder();
+        for (WanLease w : leases) if (wanted(link, w.link().value())) ls.add(lease(w));
+        JsonArrayBuilder lanArray = PROVIDER.createArrayBuilder();
+        for (LanPrefix p : lans) {
+            if (!wanted(link, p.from().link().value())) continue;
+            lanArray.add(PROVIDER.createObjectBuilder().add("lan", p.lan().value()).add("subnet", p.subnet().toString())
+                    .add("from", p.from().prefix().toString()).add("wan", p.from().link().value())
+                    .add("preferredUntil", p.preferredUntil().toString()).add("validUntil", p.validUntil().toString()).add("deprecated", p.deprecated()));
+        }
+        JsonObjectBuilder b = PROVIDER.createObjectBuilder().add("time", now.toString()).add("lastEventId", lastEventId)
+                .add("links", l).add("sessions", ss).add("leases", ls).add("lans", lanArray).add("streamClients", clients);
+        radvd.ifPresentOrElse(r -> b.add("radvd", PROVIDER.createReader(new java.io.StringReader(r)).readObject()), () -> b.addNull("radvd"));
+        return text(b.build());
+    }
+
+    private static boolean wanted(Optional<String> link, String name) {
+        return link.isEmpty() || link.get().equals(name);
+    }
+
+    private static JsonArrayBuilder leased(List<SessionStatus.Leased> items) {
+        JsonArrayBuilder a = PROVIDER.createArrayBuilder();
+        for (SessionStatus.Leased i : items)
+            a.add(PROVIDER.createObjectBuilder().add("value", i.value()).add("preferredUntil", i.preferredUntil().toString())
+                    .add("validUntil", i.validUntil().toString()));
+        return a;
+    }
+
+    private static JsonArrayBuilder addresses(List<Inet6Address> list) {
+        return strings(list.stream().map(Ipv6Text::format).toList());
+    }
+
+    private static JsonArrayBuilder strings(List<String> list) {
+        JsonArrayBuilder a = PROVIDER.createArrayBuilder();
+        list.forEach(a::add);
+        return a;
+    }
+
+    static String text(JsonObject o) {
+        StringWriter w = new StringWriter();
+        try (var writer = PROVIDER.createWriter(w)) {
+            writer.writeObject(o);
+        }
+        return w.toString();
+    }
+}

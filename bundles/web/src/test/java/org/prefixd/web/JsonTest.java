@@ -1,0 +1,72 @@
+package org.prefixd.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.StringReader;
+import java.net.Inet6Address;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.prefixd.api.DelegatedPrefix;
+import org.prefixd.api.InterfaceName;
+import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.Prefix;
+import org.prefixd.api.Topics;
+import org.prefixd.api.WanLease;
+
+class JsonTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private static final InterfaceName WAN = InterfaceName.of("wan0");
+
+    private static JsonObject parse(String s) {
+        return Json.PROVIDER.createReader(new StringReader(s)).readObject();
+    }
+
+    @Test
+    void aLeaseEventCarriesTheLeaseAndOnlyKnownProperties() {
+        Inet6Address dns = Ipv6Text.parse("2001:db8::53");
+        WanLease lease = new WanLease(WAN, "0001", List.of(), List.of(new DelegatedPrefix(WAN, 2, new Prefix(Ipv6Text.parse("2001:db8:100::"), 56),
+                NOW.plusSeconds(10), NOW.plusSeconds(20))), List.of(dns), List.of("example.net"), List.of(), List.of(), List.of(), List.of(), List.of(),
+                Optional.empty());
+        String text = Json.event(7, NOW, "prefixd/lease/BOUND", Map.of(Topics.PROP_INTERFACE, "wan0", Topics.PROP_REASON, "bound",
+                Topics.PROP_LEASE, lease, "event.topics", "x", "other", new Object()));
+        assertFalse(text.contains("\n"), "one line: one data line of the stream");
+        JsonObject o = parse(text);
+        assertEquals(7, o.getInt("id"));
+        assertEquals("wan0", o.getString("link"));
+        assertEquals("bound", o.getString("reason"));
+        assertEquals("2001:db8:100::/56", o.getJsonObject("lease").getJsonArray("prefixes").getJsonObject(0).getString("prefix"));
+        assertEquals("2026-11-25T12:00:20Z", o.getJsonObject("lease").getJsonArray("prefixes").getJsonObject(0).getString("validUntil"));
+        assertEquals("2001:db8::53", o.getJsonObject("lease").getJsonArray("dns").getString(0));
+        assertFalse(o.containsKey("other"));
+        assertFalse(o.containsKey("event.topics"));
+    }
+
+    @Test
+    void hookEventsCarryScriptAndExit() {
+        JsonObject o = parse(Json.event(1, NOW, Topics.HOOK_FAILED, Map.of(Topics.PROP_INTERFACE, "wan0", Topics.PROP_SCRIPT, "/etc/h.sh",
+                Topics.PROP_EXIT, 3, Topics.PROP_MILLIS, 12L, Topics.PROP_REASON, "renewed")));
+        assertEquals("/etc/h.sh", o.getString("script"));
+        assertEquals(3, o.getInt("exit"));
+        assertEquals(12, o.getInt("millis"));
+    }
+
+    @Test
+    void theSnapshotFiltersByLink() {
+        WanLease w0 = new WanLease(WAN, "0001", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+        WanLease w1 = new WanLease(InterfaceName.of("wan1"), "0002", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), Optional.empty());
+        JsonObject all = parse(Json.state(NOW, Optional.empty(), List.of(), List.of(), List.of(w0, w1), List.of(), Optional.empty(), 5, 1));
+        assertEquals(2, all.getJsonArray("leases").size());
+        JsonObject one = parse(Json.state(NOW, Optional.of("wan1"), List.of(), List.of(), List.of(w0, w1), List.of(), Optional.empty(), 5, 1));
+        assertEquals(1, one.getJsonArray("leases").size());
+        assertEquals("wan1", one.getJsonArray("leases").getJsonObject(0).getString("link"));
+        assertEquals(5, one.getInt("lastEventId"));
+    }
+}
