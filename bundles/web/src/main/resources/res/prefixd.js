@@ -89,6 +89,7 @@
     var stream = new EventSource(root + '/events');
     stream.addEventListener('snapshot', function (m) {
         state = JSON.parse(m.data);
+        events = state.events.slice().reverse();
         document.getElementById('prefixd-status').textContent = 'Live: snapshot at ' + state.time + '.';
         render();
     });

@@ -61,9 +61,9 @@ public final class Json {
         return b.build();
     }
 
-    /** Everything the page shows, of one link (its LANs' subnets included) or of all. */
+    /** Everything the page shows, of one link (its LANs' subnets included) or of all; {@code recentEvents} oldest first. */
     public static String state(Instant now, Optional<String> link, List<LinkStatus> links, List<SessionStatus> sessions, List<WanLease> leases,
-                               List<LanPrefix> lans, Optional<String> radvd, long lastEventId, int clients) {
+                               List<LanPrefix> lans, Optional<String> radvd, List<String> recentEvents, long lastEventId, int clients) {
         JsonArrayBuilder l = PROVIDER.createArrayBuilder();
         for (LinkStatus s : links) {
             if (!wanted(link, s.name().value())) continue;
@@ -90,8 +90,15 @@ public final class Json {
         }
         JsonObjectBuilder b = PROVIDER.createObjectBuilder().add("time", now.toString()).add("lastEventId", lastEventId)
                 .add("links", l).add("sessions", ss).add("leases", ls).add("lans", lanArray).add("streamClients", clients);
-        radvd.ifPresentOrElse(r -> b.add("radvd", PROVIDER.createReader(new java.io.StringReader(r)).readObject()), () -> b.addNull("radvd"));
+        radvd.ifPresentOrElse(r -> b.add("radvd", parse(r)), () -> b.addNull("radvd"));
+        JsonArrayBuilder recent = PROVIDER.createArrayBuilder();
+        for (String e : recentEvents) recent.add(parse(e));
+        b.add("events", recent);
         return text(b.build());
+    }
+
+    private static JsonObject parse(String json) {
+        return PROVIDER.createReader(new java.io.StringReader(json)).readObject();
     }
 
     private static boolean wanted(Optional<String> link, String name) {

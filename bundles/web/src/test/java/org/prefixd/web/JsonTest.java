@@ -62,11 +62,12 @@ class JsonTest {
         WanLease w0 = new WanLease(WAN, "0001", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
         WanLease w1 = new WanLease(InterfaceName.of("wan1"), "0002", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), Optional.empty());
-        JsonObject all = parse(Json.state(NOW, Optional.empty(), List.of(), List.of(), List.of(w0, w1), List.of(), Optional.empty(), 5, 1));
+        JsonObject all = parse(Json.state(NOW, Optional.empty(), List.of(), List.of(), List.of(w0, w1), List.of(), Optional.empty(), List.of("{\"id\":4}"), 5, 1));
         assertEquals(2, all.getJsonArray("leases").size());
-        JsonObject one = parse(Json.state(NOW, Optional.of("wan1"), List.of(), List.of(), List.of(w0, w1), List.of(), Optional.empty(), 5, 1));
+        JsonObject one = parse(Json.state(NOW, Optional.of("wan1"), List.of(), List.of(), List.of(w0, w1), List.of(), Optional.empty(), List.of("{\"id\":4}"), 5, 1));
         assertEquals(1, one.getJsonArray("leases").size());
         assertEquals("wan1", one.getJsonArray("leases").getJsonObject(0).getString("link"));
         assertEquals(5, one.getInt("lastEventId"));
+        assertEquals(4, one.getJsonArray("events").getJsonObject(0).getInt("id"), "the last events come with the snapshot");
     }
 }

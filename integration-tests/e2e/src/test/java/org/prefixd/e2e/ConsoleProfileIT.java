@@ -29,13 +29,16 @@ class ConsoleProfileIT {
             prefixd.awaitState("wan0", "UP", Duration.ofSeconds(10));
 
             assertEquals("401", curl(ns, "http://localhost:8080/system/console/bundles").trim(), "the console needs a login");
+            assertEquals("401", curl(ns, "-u", "admin:admin", "http://localhost:8080/system/console/bundles").trim(), "admin/admin is refused");
+            assertEquals("401", curl(ns, "-u", "admin:admin", "http://localhost:8080/system/console/prefixd/events").trim(), "so is it for the event stream");
+            String login = prefixd.webLogin();
             // What the Configuration page's form is built from: the metatype of the file's configuration.
-            String form = Cmd.ok("ip", "netns", "exec", ns.name, "curl", "-s", "-u", "admin:admin",
+            String form = Cmd.ok("ip", "netns", "exec", ns.name, "curl", "-s", "-u", login,
                     "http://localhost:8080/system/console/configMgr/prefixd.link~wan0.json");
             assertTrue(form.contains("\"title\":\"prefixd WAN link\"") && form.contains("\"name\":\"Debounce (seconds)\"")
                     && form.contains("\"value\":\"wan0\""), "no metatype form for prefixd.link~wan0:\n" + form);
 
-            for (String bundle : List.of("prefixd.link.pppd", "prefixd.daemon", "prefixd.config", "prefixd.api")) {
+            for (String bundle : List.of("prefixd.link.pppd", "prefixd.daemon", "prefixd.config", "prefixd.hooks", "prefixd.web", "prefixd.api")) {
                 int before = prefixd.logText().length();
                 String id = bundleId(prefixd, bundle);
                 prefixd.shell("update " + id);
@@ -58,8 +61,10 @@ class ConsoleProfileIT {
         }
     }
 
-    private static String curl(Namespace ns, String url) {
-        return Cmd.ok("ip", "netns", "exec", ns.name, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", url);
+    private static String curl(Namespace ns, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("ip", "netns", "exec", ns.name, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}"));
+        command.addAll(List.of(args));
+        return Cmd.ok(command.toArray(String[]::new));
     }
 
     static String bundleId(Prefixd prefixd, String bsn) throws Exception {

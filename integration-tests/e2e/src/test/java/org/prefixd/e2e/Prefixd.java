@@ -85,6 +85,18 @@ final class Prefixd implements AutoCloseable {
         process.getOutputStream().flush();
     }
 
+    /** "user:password" of the web console, as prefixd generated it at its first start. */
+    String webLogin() throws IOException {
+        Path file = state.resolve("web-credentials");
+        Await.until("the generated web login", Duration.ofSeconds(10), () -> Files.exists(file));
+        String user = null, password = null;
+        for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("user=")) user = line.substring(5);
+            if (line.startsWith("password=")) password = line.substring(9);
+        }
+        return user + ":" + password;
+    }
+
     Cmd.Result cli(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));

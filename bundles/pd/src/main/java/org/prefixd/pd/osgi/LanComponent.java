@@ -6,6 +6,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.prefixd.api.LanSettings;
 
@@ -21,8 +24,13 @@ public final class LanComponent {
     private final ServiceRegistration<LanSettings> registration;
 
     @Activate
-    public LanComponent(BundleContext context, LanConfig config) {
-        this.setup = LanSetup.from(config);
+    public LanComponent(BundleContext context, LanConfig config, @Reference(service = LoggerFactory.class) Logger log) {
+        try {
+            this.setup = LanSetup.from(config);
+        } catch (RuntimeException e) { // SCR's own report would only say "InvocationTargetException"
+            log.error("prefixd.lan {}: not applied: {}", config.lan(), e.getMessage() != null ? e.getMessage() : e.toString());
+            throw e;
+        }
         this.registration = context.registerService(LanSettings.class, setup.settings(), setup.settings().serviceProperties());
     }
 

@@ -22,7 +22,7 @@ public @interface LanConfig {
     String[] wan() default {};
 
     @AttributeDefinition(name = "IA_PDs", description = "Take subnets only from the prefixes of these IA_PD IAIDs (of prefixd.dhcp6 iapd); empty: all", required = false)
-    long[] iapd() default {};
+    String[] iapd() default {}; // text, not long[]: the console's form sends "" for an empty entry, which no long is
 
     @AttributeDefinition(name = "Advertise", description = "Send router advertisements on this LAN (radvd)")
     boolean advertise() default true;

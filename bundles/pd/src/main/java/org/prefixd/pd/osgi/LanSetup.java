@@ -62,8 +62,11 @@ record LanSetup(LanRequest request, Inet6Address interfaceId, LanSettings settin
             throw new IllegalArgumentException("prefixd.lan: " + e.getMessage());
         }
         Set<Long> iaids = new LinkedHashSet<>();
-        for (long iaid : c.iapd() == null ? new long[0] : c.iapd()) {
-            if (iaid < 0 || iaid > 0xffffffffL) throw new IllegalArgumentException("prefixd.lan: iapd: " + iaid + " is not an IAID (0..4294967295)");
+        for (String text : c.iapd() == null ? new String[0] : c.iapd()) {
+            if (text.isBlank()) continue;
+            long iaid = -1;
+            if (text.strip().matches("[0-9]{1,10}")) iaid = Long.parseLong(text.strip());
+            if (iaid < 0 || iaid > 0xffffffffL) throw new IllegalArgumentException("prefixd.lan: iapd: '" + text.strip() + "' is not an IAID (0..4294967295)");
             iaids.add(iaid);
         }
         return new LanSetup(new LanRequest(lan, c.assign(), hint, wans, iaids), id, settings);

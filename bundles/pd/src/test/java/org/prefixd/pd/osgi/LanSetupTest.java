@@ -30,7 +30,8 @@ class LanSetupTest {
 
     @Test
     void readsTheDefaultsAndAHexHint() {
-        LanSetup s = LanSetup.from(config(Map.of("hint", "1f", "wan", new String[] {"ppp0"})));
+        LanSetup s = LanSetup.from(config(Map.of("hint", "1f", "wan", new String[] {"ppp0"}, "iapd", new String[] {"", "2", " "})));
+        assertEquals(java.util.Set.of(2L), s.request().iaids(), "blank entries (as the console's form sends them) are no IAIDs");
         assertEquals(64, s.request().length());
         assertEquals(OptionalLong.of(0x1f), s.request().hint());
         assertEquals(Set.of(InterfaceName.of("ppp0")), s.request().wans());
@@ -51,6 +52,7 @@ class LanSetupTest {
         assertTrue(problem(Map.of("dns_domains", new String[] {"a;b"})).contains("not a host name"));
         assertTrue(problem(Map.of("mtu", 1000)).startsWith("prefixd.lan: mtu:"));
         assertTrue(problem(Map.of("wan", new String[] {"ppp0;x"})).startsWith("prefixd.lan: wan:"));
-        assertTrue(problem(Map.of("iapd", new long[] {-1})).startsWith("prefixd.lan: iapd:"));
+        assertTrue(problem(Map.of("iapd", new String[] {"-1"})).startsWith("prefixd.lan: iapd:"));
+        assertTrue(problem(Map.of("iapd", new String[] {"4294967296"})).startsWith("prefixd.lan: iapd:"));
     }
 }

@@ -44,6 +44,8 @@ import org.prefixd.web.Json;
         property = EventConstants.EVENT_TOPIC + "=prefixd/*")
 @Designate(ocd = WebConfig.class)
 public final class WebState implements EventHandler {
+    /** How many of the last events the snapshot carries, for the page's "last events". */
+    static final int RECENT_EVENTS = 20;
     private final Logger log;
     private final Clock clock = Clock.systemUTC();
     private final EventJournal journal;
@@ -101,8 +103,9 @@ public final class WebState implements EventHandler {
         for (LinkMonitor m : linkMonitors) links.addAll(m.links());
         List<SessionStatus> sessions = new ArrayList<>();
         for (SessionMonitor m : sessionMonitors) sessions.addAll(m.sessions());
+        List<String> recent = journal.last(RECENT_EVENTS, link).stream().map(EventJournal.Entry::json).toList();
         return Json.state(clock.instant(), link, links, sessions, List.copyOf(leases), List.copyOf(lanPrefixes), Optional.ofNullable(radvd),
-                journal.lastId(), hub.clients());
+                recent, journal.lastId(), hub.clients());
     }
 
     List<LinkStatus> links() {
