@@ -30,8 +30,12 @@ class HostileServerIT {
             Path dir = Prefixd.newDirectory("hostile");
             Path serverLog = dir.resolve("hostile-server.log");
             Process server = start(isp, serverLog, "hostile");
+            HookRecorder odhcp6c = new HookRecorder(dir, "odhcp6c"), dhclient = new HookRecorder(dir, "dhclient");
             try (Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
                 Await.until("the hostile server listening", Duration.ofSeconds(10), () -> read(serverLog).contains("listening"));
+                prefixd.config("prefixd.hook-odhcp6c.cfg", "script = " + odhcp6c.script + "\nstyle = odhcp6c\n");
+                prefixd.config("prefixd.hook-dhclient.cfg", "script = " + dhclient.script + "\nstyle = dhclient\n");
+                Await.until("the hooks configured", Duration.ofSeconds(10), () -> prefixd.logText().contains("hook prefixd.hook~dhclient"));
                 String before = routes(router) + addresses(router);
                 prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
                 prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56, 3/56\nfirst.solicit.delay = false\n");
@@ -62,6 +66,13 @@ class HostileServerIT {
                     assertFalse(leaseFile.contains(foreign), foreign + " reached the lease file: " + leaseFile);
                 assertTrue(leaseFile.contains("2001:db8:ffff::53"), "the sane DNS server is kept: " + leaseFile);
                 assertFalse(log.contains("$(reboot)"), "the hostile name reached the log as text");
+                Await.until("the hooks' runs for the bound and renewed lease", Duration.ofSeconds(10),
+                        () -> !odhcp6c.where("ARGS", "wan0 bound").isEmpty() && !odhcp6c.where("ARGS", "wan0 updated").isEmpty());
+                for (HookRecorder hook : List.of(odhcp6c, dhclient)) {
+                    String runs = hook.allText();
+                    assertFalse(runs.contains("reboot") || runs.contains("$(") || runs.contains("ff02"), "a hostile value reached a script:\n" + runs);
+                }
+                assertEquals("2001:db8:ffff::53", odhcp6c.where("ARGS", "wan0 updated").get(0).get("RDNSS"), "the sane DNS server reaches it");
                 var session = prefixd.status().getJsonArray("sessions").getJsonObject(0);
                 assertEquals("BOUND", session.getString("state"));
                 assertEquals(1, session.getJsonArray("prefixes").size(), session.toString());

@@ -21,6 +21,8 @@ class LabIT {
         assertTrue(output.matches("(?s).*ms  LAN host address: 2001:db8:100:0:[0-9a-f:]+/64.*"), "the LAN host autoconfigured:\n" + output);
         assertTrue(output.contains("Recursive DNS server     : 2001:db8:ffff::53"), "the RA carried the DNS server:\n" + output);
         assertTrue(output.contains("64 bytes from 2001:db8:100::1"), "the LAN host reached the router:\n" + output);
+        assertTrue(output.matches("(?s).*hook: wan0 bound PREFIXES=2001:db8:100::/56,\\d+,\\d+,class=00000002 RDNSS=2001:db8:ffff::53.*"),
+                "the owner's hook ran with odhcp6c's variables:\n" + output);
         assertTrue(output.contains("(a flap inside the debounce)"), output);
         assertTrue(output.contains("ppp0 is down: pppd process"), output);
         assertTrue(output.contains("prefixd exited with 0"), output);
