@@ -1,7 +1,8 @@
 // The prefixd page: the snapshot from the event stream, live events, lifetimes counting down.
 // Everything from the server is put in the page as text (textContent), never as HTML.
 (function () {
-    var root = window.pluginRoot;
+    // Absolute, without user:password@ (fetch refuses URLs resolved against a page address that has them)
+    var root = window.location.origin + window.pluginRoot;
     var state = null;
     var events = [];
     var refreshing = false;

@@ -68,6 +68,9 @@ class BrowserIT {
                         wait.until(d -> text(d, "prefixd-leases").contains("2001:db8:100::/56") && text(d, "prefixd-lans").contains("2001:db8:100:10::/64"));
                         assertTrue(text(browser, "prefixd-links").contains("BOUND"), text(browser, "prefixd-links"));
                         shot(browser, "02-prefixd-page.png");
+                        browser.findElement(By.id("prefixd-renew-wan0")).click();
+                        wait.until(d -> text(d, "prefixd-status").startsWith("renew wan0: "));
+                        wait.until(d -> text(d, "prefixd-events").contains("prefixd/lease/RENEWED"));
 
                         browser.get("http://127.0.0.1:" + web.port + "/system/console/configMgr/prefixd.lan~lan0");
                         WebElement hint = wait.until(d -> d.findElements(By.name("hint")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));

@@ -63,19 +63,18 @@ public final class ShellCommands {
     }
 
     public String events(int count) {
-        List<EventJournal.Entry> last = state.journal().last(Math.max(1, count), Optional.empty());
-        if (last.isEmpty()) return "no events yet";
-        StringBuilder out = new StringBuilder();
-        for (EventJournal.Entry e : last) out.append(e.json()).append('\n');
-        return out.toString().stripTrailing();
+        return lines(state.journal().last(Math.max(1, count), Optional.empty()), "no events yet");
     }
 
     /** Events of one link: {@code events wan0}. */
     public String events(String link) {
-        List<EventJournal.Entry> last = state.journal().last(20, Optional.of(link));
-        if (last.isEmpty()) return "no events of " + link + " yet";
+        return lines(state.journal().last(20, Optional.of(link)), "no events of " + link + " yet");
+    }
+
+    private static String lines(List<EventJournal.Entry> entries, String none) {
+        if (entries.isEmpty()) return none;
         StringBuilder out = new StringBuilder();
-        for (EventJournal.Entry e : last) out.append(e.json()).append('\n');
+        for (EventJournal.Entry e : entries) out.append(e.json()).append('\n');
         return out.toString().stripTrailing();
     }
 

@@ -99,12 +99,8 @@ public final class WebState implements EventHandler {
     }
 
     String stateJson(Optional<String> link) {
-        List<LinkStatus> links = new ArrayList<>();
-        for (LinkMonitor m : linkMonitors) links.addAll(m.links());
-        List<SessionStatus> sessions = new ArrayList<>();
-        for (SessionMonitor m : sessionMonitors) sessions.addAll(m.sessions());
         List<String> recent = journal.last(RECENT_EVENTS, link).stream().map(EventJournal.Entry::json).toList();
-        return Json.state(clock.instant(), link, links, sessions, List.copyOf(leases), List.copyOf(lanPrefixes), Optional.ofNullable(radvd),
+        return Json.state(clock.instant(), link, links(), sessions(), List.copyOf(leases), List.copyOf(lanPrefixes), Optional.ofNullable(radvd),
                 recent, journal.lastId(), hub.clients());
     }
 
