@@ -39,8 +39,14 @@ public final class LinkQueues {
         }
     }
 
-    /** Stops every queue; a script still running is interrupted (and so killed with its group). @return runs that never started */
-    public int close() {
+    /**
+     * Takes no more runs. With {@code interrupt} (prefixd stops), a script still running is
+     * interrupted (and so killed with its group) and the runs waiting are dropped; without it (the
+     * bundle is updated), the running and waiting runs still go, in their order, in the background.
+     *
+     * @return the runs that had not started
+     */
+    public int close(boolean interrupt) {
         Map<InterfaceName, ThreadPoolExecutor> all;
         synchronized (this) {
             closed = true;
@@ -48,7 +54,13 @@ public final class LinkQueues {
             queues.clear();
         }
         int dropped = 0;
-        for (ThreadPoolExecutor e : all.values()) dropped += e.shutdownNow().size();
+        for (ThreadPoolExecutor e : all.values()) {
+            if (interrupt) dropped += e.shutdownNow().size();
+            else {
+                dropped += e.getQueue().size();
+                e.shutdown();
+            }
+        }
         return dropped;
     }
 }

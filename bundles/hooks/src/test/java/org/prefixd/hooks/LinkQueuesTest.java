@@ -39,7 +39,7 @@ class LinkQueuesTest {
         queues.submit(WAN0, done::countDown);
         assertTrue(done.await(10, TimeUnit.SECONDS));
         assertEquals(List.of("a", "b"), order);
-        queues.close();
+        queues.close(true);
     }
 
     @Test
@@ -58,7 +58,34 @@ class LinkQueuesTest {
         started.await(10, TimeUnit.SECONDS);
         for (int i = 0; i < LinkQueues.DEPTH; i++) assertTrue(queues.submit(WAN0, () -> { }));
         assertFalse(queues.submit(WAN0, () -> { }));
-        assertEquals(LinkQueues.DEPTH, queues.close());
+        assertEquals(LinkQueues.DEPTH, queues.close(true));
         assertFalse(queues.submit(WAN1, () -> { }));
+    }
+
+    @Test
+    void closedForAnUpdateTheWaitingRunsStillGoInOrder() throws Exception {
+        LinkQueues queues = new LinkQueues();
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(2);
+        queues.submit(WAN0, () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                order.add("interrupted");
+                return;
+            }
+            order.add("a");
+            done.countDown();
+        });
+        queues.submit(WAN0, () -> {
+            order.add("b");
+            done.countDown();
+        });
+        assertEquals(1, queues.close(false), "one run had not started");
+        assertFalse(queues.submit(WAN0, () -> { }), "no new runs");
+        release.countDown();
+        assertTrue(done.await(10, TimeUnit.SECONDS));
+        assertEquals(List.of("a", "b"), order);
     }
 }

@@ -40,6 +40,7 @@ import org.prefixd.hooks.ScriptRunner;
  */
 @Component(immediate = true, property = EventConstants.EVENT_TOPIC + "=" + Topics.LEASE_PREFIX + "*")
 public final class HookDispatcher implements EventHandler {
+    private final BundleContext context;
     private final Logger log;
     private final EventAdmin events;
     private final ScriptRunner runner;
@@ -51,6 +52,7 @@ public final class HookDispatcher implements EventHandler {
 
     @Activate
     public HookDispatcher(BundleContext context, @Reference EventAdmin events, @Reference(service = LoggerFactory.class) Logger log) {
+        this.context = context;
         this.events = events;
         this.log = log;
         this.runner = new ScriptRunner(Directories.run(context.getProperty(Directories.RUN_PROPERTY)).resolve("hooks"));
@@ -77,8 +79,10 @@ public final class HookDispatcher implements EventHandler {
 
     @Deactivate
     void deactivate() {
-        int dropped = queues.close();
-        if (dropped > 0) log.warn("{} hook run(s) still queued were not run: prefixd's hooks are stopping", dropped);
+        boolean prefixdStops = context.getBundle(0).getState() == org.osgi.framework.Bundle.STOPPING;
+        int waiting = queues.close(prefixdStops);
+        if (waiting > 0 && prefixdStops) log.warn("{} hook run(s) still queued were not run: prefixd is stopping", waiting);
+        else if (waiting > 0) log.info("{} hook run(s) still queued finish in the background while the hooks bundle is replaced", waiting);
     }
 
     @Override
@@ -138,6 +142,10 @@ public final class HookDispatcher implements EventHandler {
         props.put(Topics.PROP_SCRIPT, script.toString());
         props.put(Topics.PROP_EXIT, result.exit());
         props.put(Topics.PROP_MILLIS, result.millis());
-        events.postEvent(new Event(result.ok() ? Topics.HOOK_DONE : Topics.HOOK_FAILED, props));
+        try {
+            events.postEvent(new Event(result.ok() ? Topics.HOOK_DONE : Topics.HOOK_FAILED, props));
+        } catch (RuntimeException gone) { // a run that finished after this bundle was replaced: the log line above says it all
+            log.debug("hook event not posted: {}", gone.toString());
+        }
     }
 }
