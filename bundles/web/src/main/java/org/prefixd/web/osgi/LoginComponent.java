@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.prefixd.api.Directories;
+import org.prefixd.api.WarnLimiter;
 import org.prefixd.web.Credentials;
 
 /**
@@ -32,6 +33,7 @@ public final class LoginComponent implements SecurityProvider {
 
     private final Credentials credentials;
     private final Logger log;
+    private final WarnLimiter refusals = new WarnLimiter(); // a password-guessing client cannot flood the log
 
     @Activate
     public LoginComponent(BundleContext context, WebConfig config, @Reference(service = LoggerFactory.class) Logger log) throws IOException {
@@ -65,7 +67,7 @@ public final class LoginComponent implements SecurityProvider {
     public Object authenticate(HttpServletRequest request, HttpServletResponse response) {
         Optional<String[]> given = Credentials.fromBasicHeader(request.getHeader("Authorization"));
         if (given.isPresent() && credentials.matches(given.get()[0], given.get()[1])) return credentials.user();
-        if (given.isPresent()) log.warn("web console: login refused from {}", request.getRemoteAddr());
+        if (given.isPresent()) refusals.warn(log::warn, "web console: login refused from " + request.getRemoteAddr());
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         try {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
