@@ -46,6 +46,7 @@ class BrowserIT {
                 prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
                 prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
                 prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\nhint = 10\n");
+                prefixd.config("prefixd.hook-true.cfg", "script = /bin/true\nstyle = odhcp6c\n");
                 Await.until("lan0's subnet", Duration.ofSeconds(20), () -> router.ip("-6", "addr", "show", "dev", "lan0").contains("2001:db8:100:10::1/64"));
                 String login = prefixd.webLogin();
                 Files.createDirectories(SCREENSHOTS);
@@ -84,6 +85,21 @@ class BrowserIT {
                         wait.until(d -> text(d, "prefixd-lans").contains("2001:db8:100:20::/64"));
                         assertTrue(router.ip("-6", "addr", "show", "dev", "lan0").contains("2001:db8:100:20::1/64"));
                         shot(browser, "04-prefixd-page-new-subnet.png");
+
+                        // Every other prefixd form saved unchanged, as an owner clicking through would: all still applies
+                        int before = prefixd.logText().length();
+                        for (String pid : new String[] {"prefixd.link~wan", "prefixd.dhcp6~wan", "prefixd.hook~true", "prefixd.radvd", "prefixd.web"}) {
+                            browser.get("http://127.0.0.1:" + web.port + "/system/console/configMgr/" + pid);
+                            wait.until(d -> d.findElements(By.xpath("//button[normalize-space()='Save']")).stream().anyMatch(WebElement::isDisplayed));
+                            browser.findElement(By.xpath("//button[normalize-space()='Save']")).click();
+                            wait.until(d -> !d.getCurrentUrl().endsWith(pid));
+                        }
+                        Await.until("the saved configurations applied", Duration.ofSeconds(15), () -> prefixd.logText().substring(before).contains("hook prefixd.hook~true"));
+                        String after = prefixd.logText().substring(before);
+                        assertFalse(after.contains("not applied") || after.contains("ERROR"), "a form saved unchanged broke a component:\n" + after);
+                        Await.until("wan0 bound again (a new configuration is a new client, resuming its lease)", Duration.ofSeconds(15),
+                                () -> "BOUND".equals(prefixd.status().getJsonArray("sessions").getJsonObject(0).getString("state")));
+                        assertTrue(router.ip("-6", "addr", "show", "dev", "lan0").contains("2001:db8:100:20::1/64"), "lan0 kept its subnet");
                     } finally {
                         browser.quit();
                     }

@@ -149,6 +149,15 @@ class EventStreamIT {
                         return out.contains("dhcp6 wan0 BOUND") && out.contains("  prefix  2001:db8:100::/56 preferred") && out.contains("{\"id\":")
                                 && out.contains("every configuration file applied");
                     });
+
+                    // the login from prefixd.web, applied live; admin as a password is refused and changes nothing
+                    prefixd.config("prefixd.web.cfg", "username = admin\npassword = admin\n");
+                    Await.until("the refusal logged", Duration.ofSeconds(10), () -> prefixd.logText().contains("prefixd.web: login not applied: password: at least 8 characters"));
+                    Await.until("the generated login still in place", Duration.ofSeconds(10), () -> status(web, login, "/system/console/prefixd/state.json") == 200);
+                    assertEquals(401, status(web, "admin:admin", "/system/console/prefixd/state.json"));
+                    prefixd.config("prefixd.web.cfg", "username = owner\npassword = s3cret-pass\n");
+                    Await.until("the owner's login in place", Duration.ofSeconds(10), () -> status(web, "owner:s3cret-pass", "/system/console/prefixd/state.json") == 200);
+                    assertEquals(401, status(web, login, "/system/console/prefixd/state.json"), "the generated login no longer works");
                 }
             }
         }

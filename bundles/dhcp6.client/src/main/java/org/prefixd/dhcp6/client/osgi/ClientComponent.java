@@ -111,7 +111,12 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         this.events = events;
         this.log = log;
         this.stateDir = Directories.state(context.getProperty(Directories.STATE_PROPERTY));
-        this.settings = ClientSettings.from(config, stateDir);
+        try {
+            this.settings = ClientSettings.from(config, stateDir);
+        } catch (RuntimeException e) { // SCR's own report would only say "InvocationTargetException"
+            log.error("prefixd.dhcp6 {}: not applied: {}", config.link(), e.getMessage() != null ? e.getMessage() : e.toString());
+            throw e;
+        }
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         log.info("DHCPv6 client for {}: DUID {}", settings.link(), settings.session().clientDuid().bytes().hex());
         Thread warmup = new Thread(() -> {

@@ -40,7 +40,7 @@ public @interface ClientConfig {
     String prefer_server() default "";
 
     @AttributeDefinition(name = "Requested options", description = "Option codes to add to the Option Request (ORO), e.g. 31 (SNTP servers), 64 (AFTR-Name); DNS servers (23) and the domain search list (24) are always requested", required = false)
-    int[] request_options() default {};
+    String[] request_options() default {}; // text, not int[]: the console's form sends "" for an empty entry, which no int is
 
     @AttributeDefinition(name = "Extra options", description = "Raw options added to every message, each as code:hex, e.g. 15:000474657374 (User Class 'test'); codes the client writes itself (identifiers, IAs, ORO, Elapsed Time, Rapid Commit...) are refused", required = false)
     String[] send_options() default {};

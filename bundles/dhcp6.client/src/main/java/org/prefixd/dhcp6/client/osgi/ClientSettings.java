@@ -81,10 +81,12 @@ record ClientSettings(InterfaceName link, SessionSettings session, boolean accep
         }
     }
 
-    private static List<Integer> requested(int[] codes) {
+    private static List<Integer> requested(String[] codes) {
         List<Integer> out = new ArrayList<>();
-        for (int code : codes == null ? new int[0] : codes) {
-            if (code < 1 || code > 0xffff) throw new IllegalArgumentException("prefixd.dhcp6: request.options: " + code + " is not an option code (1..65535)");
+        for (String text : codes == null ? new String[0] : codes) {
+            if (text.isBlank()) continue;
+            int code = text.strip().matches("[0-9]{1,5}") ? Integer.parseInt(text.strip()) : -1;
+            if (code < 1 || code > 0xffff) throw new IllegalArgumentException("prefixd.dhcp6: request.options: " + text.strip() + " is not an option code (1..65535)");
             if (!out.contains(code)) out.add(code);
         }
         return out;

@@ -57,7 +57,7 @@ class ClientSettingsTest {
 
     @Test
     void takesAPreferredServerRequestedOptionsAndExtraOptions() throws Exception {
-        SessionSettings s = session(Map.of("prefer_server", "00020000099f0102", "request_options", new int[] {31, 64, 31},
+        SessionSettings s = session(Map.of("prefer_server", "00020000099f0102", "request_options", new String[] {"31", "", "64", "31"},
                 "send_options", new String[] {"15:000474657374"}));
         assertEquals(Optional.of(Duid.fromHex("00020000099f0102")), s.preferredServer());
         assertEquals(List.of(31, 64), s.requestedOptions());
@@ -70,7 +70,8 @@ class ClientSettingsTest {
         assertTrue(problem(Map.of("send_options", new String[] {"25:00"})).contains("is written by the client itself"));
         assertTrue(problem(Map.of("send_options", new String[] {"15:zz"})).startsWith("prefixd.dhcp6: send.options: '15:zz'"));
         assertTrue(problem(Map.of("send_options", new String[] {"70000:00"})).contains("not an option code"));
-        assertTrue(problem(Map.of("request_options", new int[] {0})).contains("request.options: 0"));
+        assertTrue(problem(Map.of("request_options", new String[] {"0"})).contains("request.options: 0"));
+        assertTrue(problem(Map.of("request_options", new String[] {"x"})).contains("request.options: x"));
         assertTrue(problem(Map.of("prefer_server", "0002")).startsWith("prefixd.dhcp6: prefer.server:"));
     }
 }
