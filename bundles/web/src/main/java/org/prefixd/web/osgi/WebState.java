@@ -69,9 +69,18 @@ public final class WebState implements EventHandler {
     @Activate
     public WebState(WebConfig config, @Reference(service = LoggerFactory.class) Logger log) {
         this.log = log;
-        this.journal = new EventJournal(config.journal(), clock.millis());
-        this.hub = new EventHub(config.max_clients(), config.client_queue());
-        this.keepAlive = Duration.ofSeconds(Math.max(1, Math.min(55, config.keepalive())));
+        // Ids from 1000 per millisecond of the clock: a journal made later (a new configuration, an
+        // update, a restart) never hands out an id an earlier one gave, so resumption cannot mix them up.
+        this.journal = new EventJournal(within("journal", config.journal(), 16, 100_000), clock.millis() * 1000);
+        this.hub = new EventHub(within("max.clients", config.max_clients(), 1, 256), within("client.queue", config.client_queue(), 8, 10_000));
+        this.keepAlive = Duration.ofSeconds(within("keepalive", config.keepalive(), 1, 55));
+    }
+
+    private int within(String name, int value, int min, int max) {
+        if (value >= min && value <= max) return value;
+        int used = Math.max(min, Math.min(max, value));
+        log.error("prefixd.web: {}: {} is outside {}..{}; {} is used", name, value, min, max, used);
+        return used;
     }
 
     @Deactivate
