@@ -24,6 +24,14 @@ public final class ScriptRunner {
     private static final Path KILL = firstOf(Path.of("/usr/bin/kill"), Path.of("/bin/kill"));
 
     private final Path scratch;
+    /** Names the output files: not Files.createTempFile, whose first use seeds SecureRandom (25 ms here). */
+    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+    /** Another runner (of a bundle revision being replaced) may still run scripts beside this one. */
+    private final String instance = Long.toHexString(System.nanoTime());
+    private static final java.nio.file.attribute.FileAttribute<?> PRIVATE_DIR =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    private static final java.nio.file.attribute.FileAttribute<?> PRIVATE_FILE =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
     /** @param scratch a directory of prefixd's own for the scripts' output files */
     public ScriptRunner(Path scratch) {
@@ -40,8 +48,10 @@ public final class ScriptRunner {
         command.addAll(call.arguments());
         Path output = null;
         try {
-            Files.createDirectories(scratch);
-            output = Files.createTempFile(scratch, "hook-", ".out");
+            if (!Files.isDirectory(scratch)) Files.createDirectories(scratch, PRIVATE_DIR);
+            output = scratch.resolve("hook-" + instance + "-" + runs.incrementAndGet() + ".out");
+            Files.deleteIfExists(output);
+            Files.createFile(output, PRIVATE_FILE); // a script's output may hold what others should not read
             ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("/").toFile()).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().clear();

@@ -32,6 +32,7 @@ import org.prefixd.hooks.HookEvent;
 import org.prefixd.hooks.LinkQueues;
 import org.prefixd.hooks.ScriptResult;
 import org.prefixd.hooks.ScriptRunner;
+import org.prefixd.hooks.Warmup;
 
 /**
  * Turns each prefixd/lease/* event into runs of the hooks that want it, queued per link (Event
@@ -66,6 +67,16 @@ public final class HookDispatcher implements EventHandler {
         } catch (org.osgi.framework.InvalidSyntaxException impossible) {
             throw new IllegalStateException(impossible);
         }
+        Thread warmup = new Thread(() -> {
+            try {
+                Warmup.run();
+            } catch (RuntimeException | LinkageError e) { // only a head start: the first run then loads what it needs
+                log.debug("hooks warm-up: {}", e.toString());
+            }
+        }, "prefixd-hooks-warmup");
+        warmup.setDaemon(true);
+        warmup.setPriority(Thread.MIN_PRIORITY);
+        warmup.start();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
