@@ -45,11 +45,10 @@ final class Odhcp6cStyle {
         if (!event.kind().ends()) {
             List<String> addresses = new ArrayList<>();
             for (WanLease.Address a : lease.addresses())
-                addresses.add(Ipv6Text.format(a.address()) + "/128," + Render.remaining(event.now(), a.preferredUntil()) + ","
-                        + Render.remaining(event.now(), a.validUntil()));
+                addresses.add(Ipv6Text.format(a.address()) + "/128" + Render.lifetimes(event.now(), a.preferredUntil(), a.validUntil()));
             List<String> prefixes = new ArrayList<>();
             for (DelegatedPrefix p : lease.prefixes())
-                prefixes.add(p.prefix() + "," + Render.remaining(event.now(), p.preferredUntil()) + "," + Render.remaining(event.now(), p.validUntil())
+                prefixes.add(p.prefix() + Render.lifetimes(event.now(), p.preferredUntil(), p.validUntil())
                         + (p.iaid() == 1 ? "" : String.format(",class=%08x", p.iaid())));
             env.list("ADDRESSES", addresses, false).list("PREFIXES", prefixes, false);
         }

@@ -29,25 +29,21 @@ final class PrefixdStyle {
         List<String> prefixes = new ArrayList<>();
         if (!ends) {
             for (WanLease.Address a : lease.addresses())
-                addresses.add(Ipv6Text.format(a.address()) + "," + Render.remaining(event.now(), a.preferredUntil()) + ","
-                        + Render.remaining(event.now(), a.validUntil()));
+                addresses.add(Ipv6Text.format(a.address()) + Render.lifetimes(event.now(), a.preferredUntil(), a.validUntil()));
             for (DelegatedPrefix p : lease.prefixes())
-                prefixes.add(p.prefix() + "," + Render.remaining(event.now(), p.preferredUntil()) + "," + Render.remaining(event.now(), p.validUntil())
-                        + "," + p.iaid());
+                prefixes.add(p.prefix() + Render.lifetimes(event.now(), p.preferredUntil(), p.validUntil()) + "," + p.iaid());
         }
+        // Once the lease ends, everything it held is removed.
         Set<String> now = ends ? Set.of() : names(lease);
-        Set<String> before = event.previous().map(PrefixdStyle::names).orElse(Set.of());
-        if (ends) before = names(lease);
-        Set<String> nowFinal = now;
-        Set<String> beforeFinal = before;
+        Set<String> before = ends ? names(lease) : event.previous().map(PrefixdStyle::names).orElse(Set.of());
         Environment env = new Environment()
                 .put("PREFIXD_EVENT", kind)
                 .put("PREFIXD_INTERFACE", event.link().value())
                 .put("PREFIXD_SERVER", lease.server())
                 .list("PREFIXD_ADDRESSES", addresses, false)
                 .list("PREFIXD_PREFIXES", prefixes, false)
-                .list("PREFIXD_PREFIXES_ADDED", now.stream().filter(p -> !beforeFinal.contains(p)).sorted().toList(), false)
-                .list("PREFIXD_PREFIXES_REMOVED", before.stream().filter(p -> !nowFinal.contains(p)).sorted().toList(), false)
+                .list("PREFIXD_PREFIXES_ADDED", now.stream().filter(p -> !before.contains(p)).sorted().toList(), false)
+                .list("PREFIXD_PREFIXES_REMOVED", before.stream().filter(p -> !now.contains(p)).sorted().toList(), false)
                 .list("PREFIXD_DNS", Render.addresses(lease.dnsServers()), false)
                 .list("PREFIXD_DOMAINS", lease.domains(), false)
                 .list("PREFIXD_NTP", Render.addresses(lease.ntpServers()), false)

@@ -20,6 +20,11 @@ final class Render {
         return Math.max(0, Math.min(INFINITE, seconds));
     }
 
+    /** ",preferred,valid" in remaining seconds: how odhcp6c's and prefixd's lists give an entry's lifetimes. */
+    static String lifetimes(Instant now, Instant preferredUntil, Instant validUntil) {
+        return "," + remaining(now, preferredUntil) + "," + remaining(now, validUntil);
+    }
+
     static List<String> addresses(List<Inet6Address> addresses) {
         return addresses.stream().map(Ipv6Text::format).toList();
     }

@@ -5,10 +5,13 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one script: no shell in between (the script's path and its arguments as an array), the
@@ -25,13 +28,11 @@ public final class ScriptRunner {
 
     private final Path scratch;
     /** Names the output files: not Files.createTempFile, whose first use seeds SecureRandom (25 ms here). */
-    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong runs = new AtomicLong();
     /** Another runner (of a bundle revision being replaced) may still run scripts beside this one. */
     private final String instance = Long.toHexString(System.nanoTime());
-    private static final java.nio.file.attribute.FileAttribute<?> PRIVATE_DIR =
-            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    private static final java.nio.file.attribute.FileAttribute<?> PRIVATE_FILE =
-            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    private static final FileAttribute<?> PRIVATE_DIR = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final FileAttribute<?> PRIVATE_FILE = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     /** @param scratch a directory of prefixd's own for the scripts' output files */
     public ScriptRunner(Path scratch) {

@@ -60,9 +60,9 @@ class HooksIT {
                 assertEquals(OLD + " ", w.get("PDINFO"));
                 assertEquals("2001:db8:ffff::53 ", w.get("new_domain_name_servers"));
                 assertEquals("", w.get("ARGS"));
-                List<HookCallView> dh = dhclient.where("reason", "BOUND6").stream().map(HookCallView::new).toList();
-                assertTrue(dh.stream().anyMatch(r -> OLD.equals(r.run.get("new_ip6_prefix"))), dhclient.allText());
-                assertTrue(dh.stream().anyMatch(r -> r.run.get("new_ip6_address") != null && "128".equals(r.run.get("new_ip6_prefixlen"))), dhclient.allText());
+                List<HookRecorder.Run> dh = dhclient.where("reason", "BOUND6");
+                assertTrue(dh.stream().anyMatch(r -> OLD.equals(r.get("new_ip6_prefix"))), dhclient.allText());
+                assertTrue(dh.stream().anyMatch(r -> r.get("new_ip6_address") != null && "128".equals(r.get("new_ip6_prefixlen"))), dhclient.allText());
                 var p = own.where("PREFIXD_EVENT", "bound").get(0);
                 assertEquals("wan0 bound", p.get("ARGS"));
                 assertEquals(OLD, p.get("PREFIXD_PREFIXES_ADDED"));
@@ -112,9 +112,5 @@ class HooksIT {
                 kea.close();
             }
         }
-    }
-
-    /** A dhclient run seen as a whole. */
-    private record HookCallView(HookRecorder.Run run) {
     }
 }
