@@ -58,6 +58,11 @@ public final class IpRoute2NetConfig implements NetConfig {
         if (log.isDebugEnabled()) log.debug("{}", String.join(" ", command));
     }
 
+    /** The kernel refuses address and route changes to a process without CAP_NET_ADMIN: say so. */
+    static String capabilityHint(String stderr) {
+        return stderr.contains("Operation not permitted") ? " (prefixd needs CAP_NET_ADMIN for this: see its service's capabilities)" : "";
+    }
+
     /** Runs one command and returns what it printed; a removal of something already gone counts as done. */
     static String execute(List<String> command, boolean removal) throws NetConfigException {
         String joined = String.join(" ", command);
@@ -70,7 +75,7 @@ public final class IpRoute2NetConfig implements NetConfig {
                 throw new NetConfigException(joined + ": no answer in " + TIMEOUT_SECONDS + " s");
             }
             if (p.exitValue() == 0 || (removal && IpCommands.alreadyGone(stderr))) return stdout;
-            throw new NetConfigException(joined + " failed (exit " + p.exitValue() + "): " + stderr);
+            throw new NetConfigException(joined + " failed (exit " + p.exitValue() + "): " + stderr + capabilityHint(stderr));
         } catch (IOException e) {
             throw new NetConfigException(joined + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -127,7 +127,7 @@ final class RadvdProcess implements AutoCloseable {
     private synchronized void exited(ProcessHandle h) {
         if (closed || stopping || h != running) return;
         if (Duration.between(startedAt, Instant.now()).compareTo(MAX_BACKOFF) > 0) backoff = FIRST_BACKOFF;
-        log.warn("radvd (pid {}) exited; starting it again in {} s", h.pid(), backoff.getSeconds());
+        log.warn("radvd (pid {}) exited{}; starting it again in {} s", h.pid(), lastWords(), backoff.getSeconds());
         Duration wait = backoff;
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         restarts.schedule(this::ensureRunning, wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -170,10 +170,31 @@ final class RadvdProcess implements AutoCloseable {
 
     private void hangUp(long pid) throws IOException {
         Process kill = new ProcessBuilder(List.of("kill", "-HUP", Long.toString(pid))).redirectErrorStream(true).start();
+        String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
-            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) throw new IOException("kill -HUP " + pid + " failed");
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0)
+                throw new IOException("kill -HUP " + pid + " failed: " + printable(said)
+                        + (said.contains("Operation not permitted") ? " (signalling a radvd of another user needs CAP_KILL: see prefixd's service capabilities)" : ""));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The end of radvd's output, for the log line of its exit: radvd says why it stopped. */
+    private String lastWords() {
+        Path logFile = conf.resolveSibling("radvd.log");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+            long length = file.length();
+            byte[] tail = new byte[(int) Math.min(length, 512)];
+            file.seek(length - tail.length);
+            file.readFully(tail);
+            String[] lines = new String(tail, StandardCharsets.UTF_8).strip().split("\n");
+            String last = lines[lines.length - 1].strip();
+            if (last.isEmpty()) return "";
+            return ", saying \"" + SafeText.printable(last) + "\""
+                    + (last.contains("Operation not permitted") ? " (radvd needs CAP_NET_RAW for its ICMPv6 socket: see prefixd's service capabilities)" : "");
+        } catch (IOException e) {
+            return "";
         }
     }
 

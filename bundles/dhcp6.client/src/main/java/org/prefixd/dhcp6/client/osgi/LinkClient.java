@@ -27,6 +27,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import org.osgi.service.log.Logger;
 import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.LinkLocal;
 import org.prefixd.api.Prefix;
 import org.prefixd.api.SessionStatus;
 import org.prefixd.api.WanLink;
@@ -87,7 +88,16 @@ final class LinkClient {
                         receive(packet);
                     }
                 });
-        channel = bootstrap.bind(new InetSocketAddress(local, CLIENT_PORT)).sync().channel();
+        try {
+            channel = bootstrap.bind(new InetSocketAddress(local, CLIENT_PORT)).sync().channel();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) { // Netty rethrows the socket's exception undeclared
+            if (!(e instanceof java.net.SocketException)) throw e;
+            // Ports below 1024 need CAP_NET_BIND_SERVICE: the usual reason for "Permission denied".
+            throw new IOException("cannot bind [" + LinkLocal.format(link.local()) + "%" + link.name() + "]:" + CLIENT_PORT + ": " + e.getMessage()
+                    + ("Permission denied".equals(e.getMessage()) ? " (prefixd needs CAP_NET_BIND_SERVICE for the DHCPv6 client port: see its service's capabilities)" : ""), e);
+        }
         Optional<org.prefixd.dhcp6.client.Lease> resumed = Optional.empty();
         try {
             resumed = LeaseFile.read(leaseFile);
