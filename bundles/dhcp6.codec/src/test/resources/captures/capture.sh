@@ -109,8 +109,7 @@ lab_up() {
     ip -n $NS_RTR link set lan0 up
     ip -n $NS_RTR link set lanhost0 up
     # wait for the link-local addresses (no DAD, but the link must come up)
-    local i
-    for i in $(seq 50); do
+    for _ in $(seq 50); do
         if ip -n $NS_RTR -6 addr show dev wan0 scope link | grep -q inet6 &&
            ip -n $NS_ISP -6 addr show dev isp0 scope link | grep -q inet6 &&
            [ -z "$(ip -n $NS_RTR -6 addr show tentative)" ] && [ -z "$(ip -n $NS_ISP -6 addr show tentative)" ]; then
@@ -132,10 +131,10 @@ bg_in() {
 }
 
 stop_pid() {  # stop_pid PID [SIGNAL] - signal a process we started and wait up to 5 s for it
-    local pid=$1 sig=${2:-TERM} i
+    local pid=$1 sig=${2:-TERM}
     [ -n "$pid" ] || return 0
     kill -"$sig" "$pid" 2>/dev/null || return 0
-    for i in $(seq 50); do
+    for _ in $(seq 50); do
         kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
         sleep 0.1
     done
@@ -155,8 +154,7 @@ start_tcpdump() {
     bg_in $NS_ISP "$RUN/tcpdump.log" tcpdump -U -n -i isp0 -s 0 -w "$OUT/capture.pcap" \
         'udp port 546 or udp port 547'
     TCPDUMP_PID=$BG_PID
-    local i
-    for i in $(seq 50); do grep -q "listening on" "$RUN/tcpdump.log" && break; sleep 0.1; done
+    for _ in $(seq 50); do grep -q "listening on" "$RUN/tcpdump.log" && break; sleep 0.1; done
 }
 
 stop_tcpdump() {
@@ -190,8 +188,7 @@ wait_more() {  # wait_more MSGTYPE TIMEOUT - wait until one more MSGTYPE than no
 # servers (state in $RUN, configuration in $OUT)
 # ------------------------------------------------------------------------------------------------
 wait_log() {  # wait_log FILE REGEX TIMEOUT
-    local i
-    for i in $(seq $(( $3 * 10 ))); do grep -qE "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+    for _ in $(seq $(( $3 * 10 ))); do grep -qE "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
     log "timeout waiting for /$2/ in $1"
     return 1
 }
@@ -243,8 +240,7 @@ start_kea() {
     bg_in $NS_ISP "$logf" env KEA_PIDFILE_DIR="$RUN" KEA_LOCKFILE_DIR="$RUN" KEA_LOG_FILE_DIR="$RUN" \
         kea-dhcp6 -c "$OUT/kea-dhcp6.json"
     SERVER_PID=$BG_PID
-    local i
-    for i in $(seq 50); do [ "$(grep -c DHCP6_STARTED "$logf")" -gt "$n0" ] && break; sleep 0.1; done
+    for _ in $(seq 50); do [ "$(grep -c DHCP6_STARTED "$logf")" -gt "$n0" ] && break; sleep 0.1; done
     sleep 0.3
 }
 
@@ -281,8 +277,7 @@ start_dhcpd() {
     bg_in $NS_ISP "$logf" dhcpd -6 -f -d -cf "$OUT/dhcpd6.conf" -lf "$RUN/dhcpd6.leases" \
         -pf "$RUN/dhcpd6.pid" isp0
     SERVER_PID=$BG_PID
-    local i
-    for i in $(seq 50); do [ "$(grep -c "Server starting service" "$logf")" -gt "$n0" ] && break; sleep 0.1; done
+    for _ in $(seq 50); do [ "$(grep -c "Server starting service" "$logf")" -gt "$n0" ] && break; sleep 0.1; done
     sleep 0.3
 }
 
@@ -421,7 +416,7 @@ case "$reason" in
     if [ -n "${new_ip6_address:-}" ]; then
         ip -6 addr replace "$new_ip6_address/${new_ip6_prefixlen:-128}" dev "$interface"
         if [ "$(cat /proc/sys/net/ipv6/conf/$interface/accept_dad)" -ge 1 ]; then
-            for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do
+            for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30; do
                 [ -z "$(ip -6 addr show dev "$interface" to "$new_ip6_address" tentative)" ] && break
                 sleep 0.1
             done
@@ -538,8 +533,7 @@ scenario_stateful() {
     sleep 1
     log "stopping the server"
     stop_server
-    local n
-    for n in $(seq "$UNANSWERED_RENEWS"); do wait_more renew 25; done
+    for _ in $(seq "$UNANSWERED_RENEWS"); do wait_more renew 25; done
     log "$UNANSWERED_RENEWS unanswered Renew(s) seen; starting the server again"
     $SERVER_START
     r=$(count reply)
