@@ -228,30 +228,4 @@ class DhcpServerMatrixIT {
             for (Path p : files.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) Files.delete(p);
         }
     }
-
-    /** tcpdump on isp0, as text: what the server side saw, independent of prefixd's log. */
-    private static final class Capture implements AutoCloseable {
-        private final Process process;
-        private final Path file;
-
-        Capture(Namespace isp, Path file) throws IOException {
-            this.file = file;
-            this.process = new ProcessBuilder("ip", "netns", "exec", isp.name, "tcpdump", "-i", "isp0", "-n", "-l", "udp", "port", "547")
-                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
-            Await.until("tcpdump listening", Duration.ofSeconds(5), () -> text().contains("listening on"));
-        }
-
-        String text() {
-            try {
-                return Files.readString(file);
-            } catch (IOException e) {
-                return "";
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) process.destroyForcibly().waitFor();
-        }
-    }
 }

@@ -23,15 +23,8 @@ class LanRenumberingIT {
         try (isp; router; Namespace host0 = new Namespace("pfx-h0"); Namespace host1 = new Namespace("pfx-h1")) {
             router.sysctl("net.ipv6.conf.all.forwarding", "1");
             router.sysctl("net.ipv6.conf.wan0.accept_ra", "2");
-            for (Namespace[] pair : new Namespace[][] {{host0}, {host1}}) {
-                Namespace host = pair[0];
-                String lan = host == host0 ? "lan0" : "lan1";
-                router.ip("link", "add", lan, "type", "veth", "peer", "name", "eth0", "netns", host.name);
-                router.sysctl("net.ipv6.conf." + lan + ".accept_dad", "0");
-                host.sysctl("net.ipv6.conf.eth0.accept_dad", "0");
-                router.ip("link", "set", lan, "up");
-                host.ip("link", "set", "eth0", "up");
-            }
+            router.lanTo(host0, "lan0");
+            router.lanTo(host1, "lan1");
             Path dir = Prefixd.newDirectory("renumber");
             KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 3, 5, 40, 60);
             try (Prefixd prefixd = new Prefixd(router, dir, "embedded")) {

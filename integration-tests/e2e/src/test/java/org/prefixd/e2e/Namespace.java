@@ -30,6 +30,15 @@ final class Namespace implements AutoCloseable {
         ip("link", "set", peer, "up");
     }
 
+    /** A LAN: {@code lan} here, its peer eth0 in the host's namespace, both up, without DAD. */
+    void lanTo(Namespace host, String lan) {
+        ip("link", "add", lan, "type", "veth", "peer", "name", "eth0", "netns", host.name);
+        sysctl("net.ipv6.conf." + lan + ".accept_dad", "0");
+        host.sysctl("net.ipv6.conf.eth0.accept_dad", "0");
+        ip("link", "set", lan, "up");
+        host.ip("link", "set", "eth0", "up");
+    }
+
     void sysctl(String key, String value) {
         Cmd.ok("ip", "netns", "exec", name, "sysctl", "-q", "-w", key + "=" + value);
     }

@@ -26,11 +26,7 @@ class RouterAdvertisementIT {
         try (isp; router; Namespace host = new Namespace("pfx-host")) {
             router.sysctl("net.ipv6.conf.all.forwarding", "1");
             router.sysctl("net.ipv6.conf.wan0.accept_ra", "2");
-            router.ip("link", "add", "lan0", "type", "veth", "peer", "name", "eth0", "netns", host.name);
-            router.sysctl("net.ipv6.conf.lan0.accept_dad", "0");
-            host.sysctl("net.ipv6.conf.eth0.accept_dad", "0");
-            router.ip("link", "set", "lan0", "up");
-            host.ip("link", "set", "eth0", "up");
+            router.lanTo(host, "lan0");
             Path dir = Prefixd.newDirectory("ra");
             try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 30, 50, 80, 120);
                  Prefixd prefixd = new Prefixd(router, dir, "console", true)) {
