@@ -28,7 +28,7 @@ class CapabilityIT {
     private static final Map<String, String> REFUSAL = Map.of(
             "CAP_NET_BIND_SERVICE", "]:546: Permission denied (prefixd needs CAP_NET_BIND_SERVICE",
             "CAP_NET_ADMIN", "RTNETLINK answers: Operation not permitted (prefixd needs CAP_NET_ADMIN",
-            "CAP_NET_RAW", "Operation not permitted\" (radvd needs CAP_NET_RAW");
+            "CAP_NET_RAW", "Operation not permitted\") (radvd needs CAP_NET_RAW");
 
     @ParameterizedTest
     @ValueSource(strings = {"CAP_NET_BIND_SERVICE", "CAP_NET_ADMIN", "CAP_NET_RAW"})

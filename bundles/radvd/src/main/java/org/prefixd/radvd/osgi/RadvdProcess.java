@@ -39,6 +39,7 @@ final class RadvdProcess implements AutoCloseable {
     private ProcessHandle running; // guarded by this
     private Instant startedAt = Instant.MIN;
     private Duration backoff = FIRST_BACKOFF;
+    private long outputFrom; // where the running radvd's output starts in radvd.log
     private boolean closed;
     private boolean stopping;
 
@@ -50,7 +51,7 @@ final class RadvdProcess implements AutoCloseable {
         this.log = log;
         if (supervise) fromPidFile().ifPresent(h -> {
             log.info("radvd (pid {}) is running: taken over", h.pid());
-            watch(h);
+            watch(h, logSize());
         });
     }
 
@@ -110,24 +111,26 @@ final class RadvdProcess implements AutoCloseable {
 
     private void start() throws IOException {
         stopping = false;
-        Path logFile = conf.resolveSibling("radvd.log");
+        Path logFile = logFile();
+        long outputStart = logSize();
         Process p = new ProcessBuilder(program, "-n", "-C", conf.toString(), "-p", pidFile.toString(), "-m", "stderr")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         startedAt = Instant.now();
         log.info("radvd started (pid {}), its output in {}", p.pid(), logFile);
-        watch(p.toHandle());
+        watch(p.toHandle(), outputStart);
     }
 
-    private void watch(ProcessHandle h) {
+    private void watch(ProcessHandle h, long outputStart) {
         running = h;
+        outputFrom = outputStart;
         h.onExit().thenRun(() -> exited(h));
     }
 
     private synchronized void exited(ProcessHandle h) {
         if (closed || stopping || h != running) return;
         if (Duration.between(startedAt, Instant.now()).compareTo(MAX_BACKOFF) > 0) backoff = FIRST_BACKOFF;
-        log.warn("radvd (pid {}) exited{}; starting it again in {} s", h.pid(), lastWords(), backoff.getSeconds());
+        log.warn("radvd (pid {}) exited{}; starting it again in {} s", h.pid(), lastWords(outputFrom), backoff.getSeconds());
         Duration wait = backoff;
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         restarts.schedule(this::ensureRunning, wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -180,18 +183,29 @@ final class RadvdProcess implements AutoCloseable {
         }
     }
 
-    /** The end of radvd's output, for the log line of its exit: radvd says why it stopped. */
-    private String lastWords() {
-        Path logFile = conf.resolveSibling("radvd.log");
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
-            long length = file.length();
-            byte[] tail = new byte[(int) Math.min(length, 512)];
-            file.seek(length - tail.length);
+    private Path logFile() {
+        return conf.resolveSibling("radvd.log");
+    }
+
+    private long logSize() {
+        try {
+            return Files.size(logFile());
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The last line radvd wrote since {@code from}, for the log line of its exit: radvd says why it stopped. */
+    private String lastWords(long from) {
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(logFile().toFile(), "r")) {
+            long start = Math.max(from, file.length() - 512);
+            byte[] tail = new byte[(int) Math.max(0, file.length() - start)];
+            file.seek(start);
             file.readFully(tail);
             String[] lines = new String(tail, StandardCharsets.UTF_8).strip().split("\n");
             String last = lines[lines.length - 1].strip();
             if (last.isEmpty()) return "";
-            return ", saying \"" + SafeText.printable(last) + "\""
+            return " (its last output: \"" + SafeText.printable(last) + "\")"
                     + (last.contains("Operation not permitted") ? " (radvd needs CAP_NET_RAW for its ICMPv6 socket: see prefixd's service capabilities)" : "");
         } catch (IOException e) {
             return "";
