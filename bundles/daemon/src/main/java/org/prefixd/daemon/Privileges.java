@@ -2,7 +2,6 @@ package org.prefixd.daemon;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Who prefixd runs as and which of the capabilities its work needs it holds, read from
@@ -10,14 +9,20 @@ import java.util.Map;
  * up as one clear line rather than as a refusal much later.
  */
 public record Privileges(String user, long uid, long effective) {
-    /** What each capability prefixd uses is for, by capability number (linux/capability.h). */
-    static final Map<Integer, String> NEEDED = Map.of(
-            12, "CAP_NET_ADMIN", 10, "CAP_NET_BIND_SERVICE", 13, "CAP_NET_RAW");
-    private static final Map<String, String> PURPOSE = Map.of(
-            "CAP_NET_ADMIN", "addresses and routes cannot be set (ip ... Operation not permitted)",
-            "CAP_NET_BIND_SERVICE", "the DHCPv6 client cannot bind port 546",
-            "CAP_NET_RAW", "the radvd prefixd starts cannot open its ICMPv6 socket");
-    private static final int[] ORDER = {12, 10, 13};
+    /** The capabilities prefixd uses, by number (linux/capability.h), and what each is for. */
+    private enum Needed {
+        CAP_NET_ADMIN(12, "addresses and routes cannot be set (ip ... Operation not permitted)"),
+        CAP_NET_BIND_SERVICE(10, "the DHCPv6 client cannot bind port 546"),
+        CAP_NET_RAW(13, "the radvd prefixd starts cannot open its ICMPv6 socket");
+
+        final int number;
+        final String without;
+
+        Needed(int number, String without) {
+            this.number = number;
+            this.without = without;
+        }
+    }
 
     /** @param status the text of /proc/self/status */
     public static Privileges parse(String user, String status) {
@@ -33,24 +38,22 @@ public record Privileges(String user, long uid, long effective) {
         return new Privileges(user, uid, effective);
     }
 
-    public boolean has(int capability) {
-        return (effective & (1L << capability)) != 0;
+    private boolean has(Needed capability) {
+        return (effective & (1L << capability.number)) != 0;
     }
 
     /** The capabilities prefixd uses that this process holds, in a fixed order. */
     public List<String> held() {
         List<String> names = new ArrayList<>();
-        for (int cap : ORDER) if (has(cap)) names.add(NEEDED.get(cap));
+        for (Needed cap : Needed.values()) if (has(cap)) names.add(cap.name());
         return names;
     }
 
     /** One line per capability prefixd uses and lacks: what will not work. */
     public List<String> missing() {
         List<String> lines = new ArrayList<>();
-        for (int cap : ORDER) {
-            String name = NEEDED.get(cap);
-            if (!has(cap)) lines.add("without " + name + " " + PURPOSE.get(name) + ": add it to the service's capabilities");
-        }
+        for (Needed cap : Needed.values())
+            if (!has(cap)) lines.add("without " + cap.name() + " " + cap.without + ": add it to the service's capabilities");
         return lines;
     }
 
