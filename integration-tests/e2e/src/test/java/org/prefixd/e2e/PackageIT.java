@@ -173,7 +173,7 @@ class PackageIT {
     }
 
     /** The same files as {@code deb} under a higher version: what a rebuild with a new version gives. */
-    private static Path repack(Path deb, String version, Path work) throws IOException {
+    static Path repack(Path deb, String version, Path work) throws IOException {
         Path tree = Files.createDirectories(work).resolve("tree");
         Cmd.ok("dpkg-deb", "-R", deb.toString(), tree.toString());
         Path control = tree.resolve("DEBIAN/control");
