@@ -3,7 +3,6 @@ package org.prefixd.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,11 +64,11 @@ class CapabilityIT {
                         "--configs", configs.toString(), "--state", dir.resolve("state").toString(), "--run", dir.resolve("run").toString())
                         .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
                 try {
-                    Await.until("the start-up line naming " + left + " (log:\n" + read(log) + ")", Duration.ofSeconds(30),
-                            () -> read(log).contains("without " + left + " "));
-                    Await.until("the refused operation with its reason and " + left + " (log:\n" + read(log) + ")", Duration.ofSeconds(20),
-                            () -> read(log).contains(REFUSAL.get(left)));
-                    assertTrue(prefixd.isAlive(), "prefixd stopped:\n" + read(log));
+                    Await.until("the start-up line naming " + left + " (log:\n" + TextFile.read(log) + ")", Duration.ofSeconds(30),
+                            () -> TextFile.read(log).contains("without " + left + " "));
+                    Await.until("the refused operation with its reason and " + left + " (log:\n" + TextFile.read(log) + ")", Duration.ofSeconds(20),
+                            () -> TextFile.read(log).contains(REFUSAL.get(left)));
+                    assertTrue(prefixd.isAlive(), "prefixd stopped:\n" + TextFile.read(log));
                     Cmd.Result status = Cmd.run(List.of(dir.resolve("root/usr/sbin/prefixd").toString(), "status", "--run", dir.resolve("run").toString()));
                     assertEquals(0, status.exit(), () -> "prefixd status: " + status.out() + status.err());
                     assertTrue(status.out().contains("link wan0"), status.out());
@@ -80,14 +79,6 @@ class CapabilityIT {
             }
         } finally {
             Cmd.run(List.of("rm", "-rf", dir.toString()));
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
         }
     }
 }

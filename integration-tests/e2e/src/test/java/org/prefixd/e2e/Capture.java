@@ -1,7 +1,6 @@
 package org.prefixd.e2e;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -18,11 +17,7 @@ final class Capture implements AutoCloseable {
     }
 
     String text() {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
-        }
+        return TextFile.read(file);
     }
 
     @Override

@@ -107,7 +107,7 @@ class PackageIT {
         assertTrue(ra.contains("2001:db8:100::/64") && ra.contains("2001:db8:ffff::53"), ra);
         long radvd = Long.parseLong(Files.readString(RUN.resolve("radvd.pid")).strip());
         assertEquals("prefixd", Cmd.ok("ps", "-o", "user=", "-p", Long.toString(radvd)).strip(), "radvd does not run as prefixd's user");
-        Await.until("the owner's hook", Duration.ofSeconds(10), () -> read(STATE.resolve("hook.log")).contains("bound as prefixd"));
+        Await.until("the owner's hook", Duration.ofSeconds(10), () -> TextFile.read(STATE.resolve("hook.log")).contains("bound as prefixd"));
         String text = cli("status").out();
         assertTrue(text.contains("dhcp6 wan0") && text.contains("prefix  2001:db8:100::/56"), text);
     }
@@ -137,7 +137,7 @@ class PackageIT {
         assertTrue(lan.contains("inet6 2001:db8:100::1/64") && !lan.contains("deprecated"), "the LAN lost its /64:\n" + lan);
         String hostAddress = host.ip("-6", "addr", "show", "dev", "eth0", "scope", "global");
         assertTrue(hostAddress.contains("inet6 2001:db8:100:0:") && !hostAddress.contains("deprecated"), hostAddress);
-        assertTrue(read(ETC.resolve("prefixd.link-wan.cfg")).contains("interface = wan0"), "the owner's edit of a conffile did not survive the upgrade");
+        assertTrue(TextFile.read(ETC.resolve("prefixd.link-wan.cfg")).contains("interface = wan0"), "the owner's edit of a conffile did not survive the upgrade");
     }
 
     private void removeKeepsConfigurationAndState(SystemdStandIn systemd) {
@@ -226,14 +226,6 @@ class PackageIT {
 
     private static boolean known(String pkg) {
         return Cmd.run(List.of("dpkg-query", "-W", "-f=${Status}", pkg)).exit() == 0;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     static Path newest(String prefix, String suffix) throws IOException {

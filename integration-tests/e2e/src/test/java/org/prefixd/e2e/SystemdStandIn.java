@@ -102,11 +102,7 @@ final class SystemdStandIn implements AutoCloseable {
     }
 
     String calls() {
-        try {
-            return Files.readString(dir.resolve("calls"));
-        } catch (IOException e) {
-            return "";
-        }
+        return TextFile.read(dir.resolve("calls"));
     }
 
     String log() {
