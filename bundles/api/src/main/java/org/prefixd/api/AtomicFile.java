@@ -34,6 +34,26 @@ public final class AtomicFile {
         return temporary;
     }
 
+    /**
+     * Moves a damaged file out of the way, beside it as {@code NAME.damaged-TIME}: it is kept for
+     * a look and never read again; the next write starts afresh. Never throws: the caller goes on
+     * either way.
+     *
+     * @return for the caller's log line: "the file is kept as PATH", or why it could not be moved
+     */
+    public static String setAside(Path file) {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+                .format(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+        Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+        for (int n = 1; Files.exists(aside); n++) aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + n);
+        try {
+            Files.move(file, aside);
+            return "the file is kept as " + aside;
+        } catch (IOException e) {
+            return "the file could not be set aside (" + e + ") and will be overwritten";
+        }
+    }
+
     /** Renames a {@link #prepare prepared} file into place and makes the rename durable. */
     public static void commit(Path temporary, Path file) throws IOException {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -30,7 +30,9 @@ import org.prefixd.dhcp6.codec.Duid;
 /**
  * The lease in the state directory, as JSON: written atomically (temporary file, fsync,
  * rename, fsync of the directory) on every change, and read back with every value checked
- * again, so a damaged or edited file gives "no lease" and a log line, never a bad route.
+ * again, so a damaged or edited file gives "no lease" and a log line, never a bad route. It
+ * also names the running prefixd that last wrote it (the OSGi framework's UUID, new at every
+ * process start), so that a restarted prefixd knows the lease was kept across a gap.
  */
 public final class LeaseFile {
     // Parsson, embedded in this bundle: the jakarta.json lookup through ServiceLoader fails in OSGi.
@@ -41,7 +43,23 @@ public final class LeaseFile {
     private LeaseFile() {
     }
 
+    /**
+     * A lease as kept in the file.
+     *
+     * @param writtenBy the framework UUID of the prefixd that wrote it; empty in files of older versions
+     */
+    public record Stored(Lease lease, Optional<String> writtenBy) {
+        public Stored {
+            java.util.Objects.requireNonNull(lease, "lease");
+            java.util.Objects.requireNonNull(writtenBy, "writtenBy");
+        }
+    }
+
     public static String toJson(Lease lease) {
+        return toJson(lease, Optional.empty());
+    }
+
+    static String toJson(Lease lease, Optional<String> writtenBy) {
         JsonArrayBuilder ias = JSON.createArrayBuilder();
         for (IaBinding ia : lease.ias()) {
             JsonArrayBuilder addresses = JSON.createArrayBuilder();
@@ -63,11 +81,16 @@ public final class LeaseFile {
                 .add("sip", addresses(info.sipServers())).add("sipDomains", names(info.sipDomains()));
         info.aftr().ifPresent(a -> o.add("aftr", a.text()));
         lease.reconfigureKey().ifPresent(k -> o.add("reconfigureKey", k.key().hex()).add("reconfigureReplay", Long.toUnsignedString(k.lastReplay())));
+        writtenBy.ifPresent(w -> o.add("writtenBy", w));
         return o.build().toString();
     }
 
     /** @throws IllegalArgumentException naming what is wrong, for anything that is not a lease this class wrote */
     public static Lease fromJson(String text) {
+        return storedFromJson(text).lease();
+    }
+
+    static Stored storedFromJson(String text) {
         try {
             JsonObject o = JSON.createReader(new StringReader(text)).readObject();
             if (o.getInt("version") != VERSION) throw new IllegalArgumentException("lease file version " + o.getInt("version") + " is not " + VERSION);
@@ -104,7 +127,8 @@ public final class LeaseFile {
             Optional<ReconfigureKey> key = o.containsKey("reconfigureKey")
                     ? Optional.of(new ReconfigureKey(Bytes.fromHex(o.getString("reconfigureKey")), Long.parseUnsignedLong(o.getString("reconfigureReplay"))))
                     : Optional.empty();
-            return new Lease(Duid.fromHex(o.getString("server")), ias, info, key);
+            Optional<String> writtenBy = o.containsKey("writtenBy") ? Optional.of(o.getString("writtenBy")) : Optional.empty();
+            return new Stored(new Lease(Duid.fromHex(o.getString("server")), ias, info, key), writtenBy);
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException | IllegalStateException e) {
             throw new IllegalArgumentException("not a lease file: " + e.getMessage());
         }
@@ -112,14 +136,24 @@ public final class LeaseFile {
 
     /** Writes atomically (a crash leaves the old lease or the new one, never half of one), readable by its owner only. */
     public static void write(Path file, Lease lease) throws IOException {
-        AtomicFile.write(file, toJson(lease).getBytes(StandardCharsets.UTF_8)); // 0600: it may hold the Reconfigure key
+        write(file, lease, Optional.empty());
+    }
+
+    /** @param writtenBy the writer's framework UUID */
+    public static void write(Path file, Lease lease, Optional<String> writtenBy) throws IOException {
+        AtomicFile.write(file, toJson(lease, writtenBy).getBytes(StandardCharsets.UTF_8)); // 0600: it may hold the Reconfigure key
     }
 
     /** @return the lease, or empty when there is no file; a damaged file is an IllegalArgumentException */
     public static Optional<Lease> read(Path file) throws IOException {
+        return readStored(file).map(Stored::lease);
+    }
+
+    /** @return the lease and its writer, or empty when there is no file; a damaged file is an IllegalArgumentException */
+    public static Optional<Stored> readStored(Path file) throws IOException {
         if (!Files.exists(file)) return Optional.empty();
         if (Files.size(file) > MAX_BYTES) throw new IllegalArgumentException(file + " is larger than a lease file can be");
-        return Optional.of(fromJson(Files.readString(file, StandardCharsets.UTF_8)));
+        return Optional.of(storedFromJson(Files.readString(file, StandardCharsets.UTF_8)));
     }
 
     private static JsonArrayBuilder names(List<DomainName> list) {

@@ -40,7 +40,8 @@ import org.prefixd.dhcp6.codec.StatusCode;
  * with a Request, UnspecFail and UseMulticast answered by going on retransmitting, retransmission
  * per §15 with SOL_MAX_RT and INF_MAX_RT from the server, Release and Decline, Reconfigure
  * (checked by {@link ReconfigureCheck}), stateless Information-request with its refresh time. A
- * link that returns gets a Rebind, which §18.2.12 allows in place of Confirm, also for IA_NA.
+ * link that returns, and a lease kept across a restart of prefixd, get a Rebind at once, which
+ * §18.2.12 allows in place of Confirm, also for IA_NA.
  */
 public final class Session {
     public enum State { IDLE, WAITING, SOLICITING, REQUESTING, BOUND, RENEWING, REBINDING, DECLINING, RELEASING, RELEASED, INFORMING, INFORMED }
@@ -116,17 +117,41 @@ public final class Session {
         return lease;
     }
 
-    /** The link is up: resume a still-valid lease (no Solicit) or start from Solicit. */
+    /**
+     * How a kept lease is taken up at {@link #start}: the reason decides whether the server is
+     * asked at once if the lease still holds.
+     */
+    public enum Resume {
+        /** The link was watched all along (a bundle update, a configuration change): the lease is used, renewed at T1. */
+        WATCHED("resumed the lease"),
+        /** The link was gone and is back: the router may be on another link now. */
+        LINK_RETURNED("link returned"),
+        /**
+         * prefixd itself started (a crash, a reboot, an upgrade): it cannot know what happened to
+         * the link while it was not running; the ISP may have renumbered a router that was off.
+         */
+        PROCESS_STARTED("prefixd started");
+
+        private final String why;
+
+        Resume(String why) {
+            this.why = why;
+        }
+    }
+
+    /** The link is up: resume a still-valid lease (no Solicit) or start from Solicit; the link was watched all along. */
     public Step start(Instant now, Optional<Lease> resumed) {
-        return start(now, resumed, false);
+        return start(now, resumed, Resume.WATCHED);
     }
 
     /**
-     * @param linkReturned the link was gone and is back: the router may be on another link now,
-     *                     so a valid lease is checked with a Rebind at once (RFC 8415 §18.2.12;
-     *                     Rebind rather than Confirm also for IA_NA, which §18.2.12 allows)
+     * A still-valid lease is used at once either way. After {@link Resume#LINK_RETURNED} or
+     * {@link Resume#PROCESS_STARTED} it is also checked with a Rebind at once (RFC 8415
+     * §18.2.12: Rebind, not Confirm, when prefixes are delegated; for IA_NA too, which §18.2.12
+     * allows, as dhcpcd and dhclient do at start); a Reply that changes it is applied like any.
      */
-    public Step start(Instant now, Optional<Lease> resumed, boolean linkReturned) {
+    public Step start(Instant now, Optional<Lease> resumed, Resume how) {
+        Objects.requireNonNull(how, "how");
         if (settings.stateless()) {
             if (settings.firstSolicitDelay()) {
                 state = State.WAITING;
@@ -136,16 +161,19 @@ public final class Session {
             return inform(now, "stateless");
         }
         Optional<Lease> valid = resumed.map(l -> l.withoutExpired(now)).filter(l -> !l.isEmpty());
-        if (valid.isPresent() && linkReturned) {
+        if (valid.isPresent() && how != Resume.WATCHED) {
             lease = valid;
-            return startExchange(State.REBINDING, MessageType.REBIND,
-                    RetransmissionParameters.REBIND.withMrd(Duration.between(now, valid.get().validUntil())), now, "link returned");
+            Step rebind = startExchange(State.REBINDING, MessageType.REBIND,
+                    RetransmissionParameters.REBIND.withMrd(Duration.between(now, valid.get().validUntil())), now, how.why);
+            // The component that held the lease before the link went away still applies it; a new process does not yet.
+            Optional<LeaseEvent> resumedEvent = how == Resume.PROCESS_STARTED ? Optional.of(new LeaseEvent(LeaseEvent.Kind.RESUMED, valid.get())) : Optional.empty();
+            return new Step(rebind.send(), rebind.wakeAt(), resumedEvent, rebind.note());
         }
         if (valid.isPresent()) {
             lease = valid;
             state = State.BOUND;
             Step next = timer(now);
-            return new Step(next.send(), next.wakeAt(), Optional.of(new LeaseEvent(LeaseEvent.Kind.RESUMED, valid.get())), "resumed the lease");
+            return new Step(next.send(), next.wakeAt(), Optional.of(new LeaseEvent(LeaseEvent.Kind.RESUMED, valid.get())), how.why);
         }
         if (settings.firstSolicitDelay()) {
             state = State.WAITING;

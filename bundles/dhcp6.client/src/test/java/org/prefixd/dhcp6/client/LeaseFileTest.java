@@ -58,6 +58,15 @@ class LeaseFileTest {
     }
 
     @Test
+    void namesThePrefixdThatWroteItAndReadsFilesThatDoNot(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lease-wan.json");
+        LeaseFile.write(file, LEASE, Optional.of("0f3c1c5e-framework"));
+        assertEquals(Optional.of(new LeaseFile.Stored(LEASE, Optional.of("0f3c1c5e-framework"))), LeaseFile.readStored(file));
+        LeaseFile.write(file, LEASE);
+        assertEquals(Optional.empty(), LeaseFile.readStored(file).orElseThrow().writtenBy(), "a file of an earlier prefixd names nobody");
+    }
+
+    @Test
     void noFileIsNoLease(@TempDir Path dir) throws Exception {
         assertEquals(Optional.empty(), LeaseFile.read(dir.resolve("missing.json")));
     }

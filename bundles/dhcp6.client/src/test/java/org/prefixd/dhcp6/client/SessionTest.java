@@ -423,11 +423,41 @@ class SessionTest {
     void rebindsAtOnceWhenTheLinkReturnsWithAValidLease() {
         Lease lease = bound(100, 160, 200, 300).lease().orElseThrow();
         Session returned = session(false, true);
-        Session.Step step = returned.start(now.plusSeconds(30), Optional.of(lease), true);
+        Session.Step step = returned.start(now.plusSeconds(30), Optional.of(lease), Session.Resume.LINK_RETURNED);
         ClientServerMessage rebind = step.send().get(0);
         assertEquals(MessageType.REBIND, rebind.type(), "RFC 8415 §18.2.12");
+        assertEquals(Optional.empty(), step.event(), "the component that watched the link still applies the lease");
         Session.Step rebound = returned.received(answer(MessageType.REPLY, rebind, KEA, pd(100, 160, 200, 300)), now.plusSeconds(30));
         assertEquals(LeaseEvent.Kind.REBOUND, rebound.event().orElseThrow().kind());
+    }
+
+    @Test
+    void aNewProcessUsesTheKeptLeaseAtOnceAndRebindsAtOnceToConfirmIt() {
+        Lease lease = bound(100, 160, 200, 300).lease().orElseThrow();
+        Session started = session(false, true);
+        now = now.plusSeconds(30);
+        Session.Step step = started.start(now, Optional.of(lease), Session.Resume.PROCESS_STARTED);
+        assertEquals(LeaseEvent.Kind.RESUMED, step.event().orElseThrow().kind(), "the lease is used at once: the LAN keeps its prefix");
+        assertEquals(lease.prefixes(), step.event().get().lease().prefixes());
+        ClientServerMessage rebind = step.send().get(0);
+        assertEquals(MessageType.REBIND, rebind.type(), "RFC 8415 §18.2.12: the link may have changed while prefixd was not running");
+        assertEquals(PREFIX, rebind.options().get(IaPd.class).orElseThrow().prefixes().get(0).prefix(), "the Rebind names the kept prefix");
+        assertFalse(rebind.options().get(ServerId.class).isPresent(), "a Rebind goes to any server (§18.2.5)");
+        Instant retransmitAt = step.wakeAt().orElseThrow();
+        assertTrue(retransmitAt.isAfter(now) && !retransmitAt.isAfter(now.plusSeconds(11)), "retransmitted after REB_TIMEOUT (10 s ± 10%): " + retransmitAt);
+        assertEquals(MessageType.REBIND, started.timer(retransmitAt).send().get(0).type(), "the usual retransmission");
+        Session.Step rebound = started.received(answer(MessageType.REPLY, rebind, KEA, pd(100, 160, 200, 300)), retransmitAt);
+        assertEquals(LeaseEvent.Kind.REBOUND, rebound.event().orElseThrow().kind());
+        assertEquals(Session.State.BOUND, started.state());
+    }
+
+    @Test
+    void aNewProcessWithAnExpiredLeaseSolicits() {
+        Lease lease = bound(100, 160, 200, 300).lease().orElseThrow();
+        Session started = session(false, false);
+        Session.Step step = started.start(now.plusSeconds(301), Optional.of(lease), Session.Resume.PROCESS_STARTED);
+        assertEquals(MessageType.SOLICIT, step.send().get(0).type());
+        assertEquals(Optional.empty(), step.event());
     }
 
     @Test

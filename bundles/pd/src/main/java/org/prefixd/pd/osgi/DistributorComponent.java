@@ -209,7 +209,7 @@ public final class DistributorComponent {
         try {
             return Files.exists(file) ? Assignments.fromText(Files.readString(file, StandardCharsets.UTF_8)) : Assignments.NONE;
         } catch (IOException | IllegalArgumentException e) {
-            log.warn("ignored {}: {} (subnets are assigned afresh)", file, e.getMessage());
+            log.error("the subnet assignments in {} are damaged ({}): subnets are assigned afresh; {}", file, e.getMessage(), AtomicFile.setAside(file));
             return Assignments.NONE;
         }
     }

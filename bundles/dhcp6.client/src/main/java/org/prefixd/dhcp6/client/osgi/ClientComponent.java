@@ -112,7 +112,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         this.log = log;
         this.stateDir = Directories.state(context.getProperty(Directories.STATE_PROPERTY));
         try {
-            this.settings = ClientSettings.from(config, stateDir);
+            this.settings = ClientSettings.from(config, stateDir, damaged -> log.error("prefixd.dhcp6 {}: {}", config.link(), damaged));
         } catch (RuntimeException e) { // SCR's own report would only say "InvocationTargetException"
             log.error("prefixd.dhcp6 {}: not applied: {}", config.link(), e.getMessage() != null ? e.getMessage() : e.toString());
             throw e;
@@ -141,7 +141,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                     onLease(event);
                 }), log);
         try {
-            client.start(group, linkLost);
+            client.start(group, linkLost, context.getProperty(org.osgi.framework.Constants.FRAMEWORK_UUID));
             log.info("{}: DHCPv6 session started on {}", link.name(), Ipv6Text.format(link.local()));
         } catch (IOException | RuntimeException e) {
             log.error("{}: cannot start the DHCPv6 session: {}", link.name(), e.toString());
@@ -236,9 +236,11 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         Path file = leaseFile();
         try {
             switch (event.kind()) {
-                case INFORMED -> { } // stateless information is asked for again at start
+                // Stateless information is asked for again at start. A resumed lease is unchanged,
+                // and its file must go on naming the prefixd that last heard from the server.
+                case INFORMED, RESUMED -> { }
                 case EXPIRED, RELEASED -> Files.deleteIfExists(file);
-                default -> LeaseFile.write(file, event.lease());
+                default -> LeaseFile.write(file, event.lease(), Optional.ofNullable(context.getProperty(org.osgi.framework.Constants.FRAMEWORK_UUID)));
             }
         } catch (IOException e) {
             log.error("{}: could not write the lease to {}: {}", settings.link(), file, e.toString());

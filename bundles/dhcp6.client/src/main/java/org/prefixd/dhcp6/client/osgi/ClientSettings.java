@@ -24,11 +24,16 @@ import org.prefixd.dhcp6.codec.RawOption;
 record ClientSettings(InterfaceName link, SessionSettings session, boolean acceptAnySourcePort, java.time.Duration linkLostGrace,
                       boolean releaseOnStop) {
     static ClientSettings from(ClientConfig config, Path stateDir) throws IOException {
+        return from(config, stateDir, problem -> { });
+    }
+
+    /** @param damaged told why, when the kept DUID file is damaged and a new DUID is made */
+    static ClientSettings from(ClientConfig config, Path stateDir, java.util.function.Consumer<String> damaged) throws IOException {
         String problem = InterfaceName.problemWith(config.link());
         if (problem != null) throw new IllegalArgumentException("prefixd.dhcp6: link: " + problem);
         Duid duid;
         if (config.duid() == null || config.duid().isBlank()) {
-            duid = storedDuid(stateDir);
+            duid = storedDuid(stateDir, damaged);
         } else {
             try {
                 duid = Duid.fromHex(config.duid());
@@ -116,9 +121,17 @@ record ClientSettings(InterfaceName link, SessionSettings session, boolean accep
     }
 
     /** The DUID-UUID made at the first start and kept for ever after (RFC 8415 §11: a DUID must not change). */
-    static Duid storedDuid(Path stateDir) throws IOException {
+    static Duid storedDuid(Path stateDir, java.util.function.Consumer<String> damaged) throws IOException {
         Path file = stateDir.resolve("duid");
-        if (Files.exists(file)) return Duid.fromHex(Files.readString(file, StandardCharsets.US_ASCII).trim());
+        if (Files.exists(file)) {
+            String text = Files.size(file) > 2 * (2 + 128) + 2 ? "(too large)" : Files.readString(file, StandardCharsets.ISO_8859_1).trim();
+            try {
+                return Duid.fromHex(text);
+            } catch (IllegalArgumentException e) {
+                // No DHCPv6 at all would be worse than a new DUID (the server sees a new client once).
+                damaged.accept("the DUID file " + file + " is damaged (" + e.getMessage() + "): a new DUID is made; " + AtomicFile.setAside(file));
+            }
+        }
         Duid fresh = new Duid.Uuid(UUID.randomUUID());
         Files.createDirectories(stateDir);
         AtomicFile.write(file, (fresh.bytes().hex() + "\n").getBytes(StandardCharsets.US_ASCII));

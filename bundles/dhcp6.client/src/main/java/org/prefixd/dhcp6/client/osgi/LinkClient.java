@@ -26,6 +26,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import org.osgi.service.log.Logger;
+import org.prefixd.api.AtomicFile;
 import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.LinkLocal;
 import org.prefixd.api.Prefix;
@@ -74,8 +75,14 @@ final class LinkClient {
         this.log = log;
     }
 
-    /** Binds the socket and starts the session with the lease kept in the state directory, if any. */
-    void start(EventLoopGroup group, boolean linkReturned) throws IOException, InterruptedException {
+    /**
+     * Binds the socket and starts the session with the lease kept in the state directory, if any.
+     *
+     * @param linkReturned this prefixd watched the link go away and come back
+     * @param framework the running framework's UUID: a lease written by another (an earlier
+     *                  process) was kept across a gap in which nobody watched the link
+     */
+    void start(EventLoopGroup group, boolean linkReturned, String framework) throws IOException, InterruptedException {
         NetworkInterface nif = NetworkInterface.getByName(link.name().value());
         if (nif == null) throw new IOException("no interface " + link.name());
         Inet6Address local = Inet6Address.getByAddress(null, link.local().getAddress(), nif);
@@ -98,14 +105,22 @@ final class LinkClient {
             throw new IOException("cannot bind [" + LinkLocal.format(link.local()) + "%" + link.name() + "]:" + CLIENT_PORT + ": " + e.getMessage()
                     + ("Permission denied".equals(e.getMessage()) ? " (prefixd needs CAP_NET_BIND_SERVICE for the DHCPv6 client port: see its service's capabilities)" : ""), e);
         }
-        Optional<org.prefixd.dhcp6.client.Lease> resumed = Optional.empty();
+        Optional<LeaseFile.Stored> stored = readLeaseFile();
+        Optional<org.prefixd.dhcp6.client.Lease> lease = stored.map(LeaseFile.Stored::lease);
+        Session.Resume how = linkReturned ? Session.Resume.LINK_RETURNED
+                : stored.flatMap(LeaseFile.Stored::writtenBy).filter(framework::equals).isPresent() ? Session.Resume.WATCHED
+                : Session.Resume.PROCESS_STARTED;
+        channel.eventLoop().execute(() -> apply(session.start(clock.instant(), lease, how)));
+    }
+
+    /** A damaged file is set aside (kept for a look, never read again) and the session starts afresh. */
+    private Optional<LeaseFile.Stored> readLeaseFile() throws IOException {
         try {
-            resumed = LeaseFile.read(leaseFile);
+            return LeaseFile.readStored(leaseFile);
         } catch (IllegalArgumentException e) {
-            log.warn("{}: ignored the lease file {}: {}", link.name(), leaseFile, e.getMessage());
+            log.error("{}: the lease file {} is damaged ({}): starting without a lease; {}", link.name(), leaseFile, e.getMessage(), AtomicFile.setAside(leaseFile));
+            return Optional.empty();
         }
-        Optional<org.prefixd.dhcp6.client.Lease> lease = resumed;
-        channel.eventLoop().execute(() -> apply(session.start(clock.instant(), lease, linkReturned)));
     }
 
     void stop() {
@@ -156,6 +171,8 @@ final class LinkClient {
 
     private void apply(Session.Step step) {
         if (step.note().startsWith("Solicit (")) log.info("{}: soliciting ({})", link.name(), step.note().substring(9, step.note().length() - 1));
+        String rebind = MessageType.REBIND.rfcName() + " (";
+        if (step.note().startsWith(rebind)) log.info("{}: rebinding ({})", link.name(), step.note().substring(rebind.length(), step.note().length() - 1));
         String noBinding = MessageType.REQUEST.rfcName() + " (NoBinding";
         if (step.note().startsWith(noBinding)) log.info("{}: the server has no binding ({}): requesting it", link.name(), step.note().substring(noBinding.length() - 9, step.note().length() - 1));
         for (ClientServerMessage m : step.send()) {

@@ -41,6 +41,25 @@ class ClientSettingsTest {
     }
 
     @Test
+    void keepsItsDuidAndMakesANewOneWhenTheFileIsDamagedKeepingTheBadFileAside() throws Exception {
+        Duid first = session(Map.of()).clientDuid();
+        assertEquals(first, session(Map.of()).clientDuid(), "the DUID is kept across starts (RFC 8415 §11)");
+        java.nio.file.Files.writeString(state.resolve("duid"), "00 04 zz\n");
+        List<String> told = new java.util.ArrayList<>();
+        Duid fresh = ClientSettings.from(config(Map.of("link", "wan0")), state, told::add).session().clientDuid();
+        assertTrue(!fresh.equals(first), "a new DUID rather than no DHCPv6 at all");
+        assertEquals(1, told.size());
+        assertTrue(told.get(0).contains(state.resolve("duid") + " is damaged") && told.get(0).contains("the file is kept as"), told.get(0));
+        try (var files = java.nio.file.Files.list(state)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(2, names.size(), names.toString());
+            assertTrue(names.get(1).startsWith("duid.damaged-"), names.toString());
+            assertEquals("00 04 zz\n", java.nio.file.Files.readString(state.resolve(names.get(1))), "the bad file is kept as it was");
+        }
+        assertEquals(fresh, session(Map.of()).clientDuid(), "the new DUID is kept from then on");
+    }
+
+    @Test
     void readsIaPdEntriesWithLengthOrPrefixHints() throws Exception {
         SessionSettings s = session(Map.of("iapd", new String[] {"1", "2/56", "3/2001:db8:100::/48"}));
         assertEquals(List.of(new SessionSettings.PdRequest(1, 0, Optional.empty()), new SessionSettings.PdRequest(2, 56, Optional.empty())),
