@@ -23,7 +23,9 @@ import org.prefixd.api.Prefix;
  * lifetime over) with a valid lifetime that only decreases, at most {@link #STALE_VALID_LIMIT},
  * until it ends (RFC 9096). A delegated prefix missing from an update is kept as it was for
  * {@code grace} from the first update that missed it, so one that comes back within it (the
- * client bundle updated) changes nothing; the caller updates again when the grace ends.
+ * client bundle updated) changes nothing; the caller updates again when the grace ends. A
+ * prefix the client says is {@linkplain DelegatedPrefix#withdrawn() withdrawn} gets no grace:
+ * its subnets are deprecated in that very update.
  */
 public final class Distributor {
     /** A stale subnet stays valid at most this long from when it went stale, and never longer than it was (RFC 9096). */
@@ -51,14 +53,20 @@ public final class Distributor {
     }
 
     /**
-     * @param delegated the DelegatedPrefix services there are now
+     * @param delegated the DelegatedPrefix services there are now, and the withdrawals seen since the last update
      * @param lans the LAN configurations there are now
      */
     public Result update(List<DelegatedPrefix> delegated, List<LanRequest> lans, Instant now) {
         Map<Prefix, DelegatedPrefix> present = new LinkedHashMap<>();
         for (DelegatedPrefix d : delegated) {
+            if (d.withdrawn()) continue; // after the prefixes held: a prefix both held and withdrawn is held
             present.put(d.prefix(), d);
             lastSeen.put(d.prefix(), d);
+            missingSince.remove(d.prefix());
+        }
+        for (DelegatedPrefix d : delegated) {
+            if (!d.withdrawn() || present.containsKey(d.prefix())) continue;
+            lastSeen.remove(d.prefix());
             missingSince.remove(d.prefix());
         }
         for (var it = lastSeen.entrySet().iterator(); it.hasNext(); ) {

@@ -63,6 +63,31 @@ class DistributorTest {
     }
 
     @Test
+    void deprecatesTheSubnetsOfAWithdrawnPrefixInTheSameUpdateWithoutGrace() {
+        Distributor d = new Distributor(Assignments.NONE, GRACE);
+        DelegatedPrefix old = delegated("2001:db8:100::/56", T0.plusSeconds(3600), T0.plusSeconds(7200));
+        d.update(List.of(old), LANS, T0);
+        Instant t1 = T0.plusSeconds(60);
+        DelegatedPrefix fresh = delegated("2001:db8:900::/56", t1.plusSeconds(3600), t1.plusSeconds(7200));
+        // The server's Reply: the old /56 with lifetimes 0, a new one beside it.
+        Distributor.Result r = d.update(List.of(old.withdrawnAt(t1), fresh), LANS, t1);
+        assertTrue(lines(r).contains("br-lan 2001:db8:100::/64 deprecated pref " + t1 + " valid " + old.validUntil()), lines(r).toString());
+        assertTrue(lines(r).contains("guest 2001:db8:100:10::/64 deprecated pref " + t1 + " valid " + old.validUntil()), lines(r).toString());
+        assertTrue(lines(r).contains("br-lan 2001:db8:900::/64 pref " + fresh.preferredUntil() + " valid " + fresh.validUntil()), lines(r).toString());
+        // The withdrawn service then goes: nothing comes back, nothing waits for a grace.
+        Distributor.Result after = d.update(List.of(fresh), LANS, t1.plusSeconds(1));
+        assertEquals(r.prefixes(), after.prefixes());
+    }
+
+    @Test
+    void aPrefixBothHeldAndWithdrawnInOneUpdateIsHeld() {
+        Distributor d = new Distributor(Assignments.NONE, GRACE);
+        DelegatedPrefix p = delegated("2001:db8:100::/56", T0.plusSeconds(3600), T0.plusSeconds(7200));
+        Distributor.Result r = d.update(List.of(p.withdrawnAt(T0), p), LANS, T0.plusSeconds(1));
+        assertTrue(r.prefixes().stream().noneMatch(LanPrefix::deprecated) && r.prefixes().size() == 2, lines(r).toString());
+    }
+
+    @Test
     void changesNothingWhenTheDelegatedPrefixVanishesAndReturnsWithinTheGrace() {
         Distributor d = new Distributor(Assignments.NONE, GRACE);
         DelegatedPrefix p = delegated("2001:db8:100::/56", T0.plusSeconds(3600), T0.plusSeconds(7200));

@@ -73,6 +73,8 @@ public final class DistributorComponent {
     /** Bursts of service changes make one run, shortly after the first. */
     private final Coalescer coalescer = new Coalescer(worker, Duration.ofMillis(20), this::update);
     private final List<DelegatedPrefix> delegated = new CopyOnWriteArrayList<>();
+    /** Withdrawn DelegatedPrefix services already gone again, for the next run. */
+    private final java.util.Queue<DelegatedPrefix> withdrawals = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final List<LanComponent> lans = new CopyOnWriteArrayList<>();
 
     // worker thread only
@@ -104,6 +106,7 @@ public final class DistributorComponent {
 
     void unbindDelegated(DelegatedPrefix prefix) {
         delegated.remove(prefix);
+        if (prefix.withdrawn()) withdrawals.add(prefix); // however briefly it was registered, the next run sees it
         changed();
     }
 
@@ -131,7 +134,9 @@ public final class DistributorComponent {
                 byLan.put(lan.setup().request().lan().value(), lan);
                 requests.add(lan.setup().request());
             }
-            Distributor.Result result = distributor.update(List.copyOf(delegated), requests, now);
+            List<DelegatedPrefix> given = new java.util.ArrayList<>(delegated);
+            for (DelegatedPrefix d; (d = withdrawals.poll()) != null; ) given.add(d);
+            Distributor.Result result = distributor.update(given, requests, now);
             report(result.problems());
             Map<String, LanPrefix> next = new HashMap<>();
             for (LanPrefix p : result.prefixes()) next.put(p.lan().value() + " " + p.subnet(), p);

@@ -86,6 +86,8 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     }
 
     private final Map<String, Registered> prefixes = new HashMap<>(); // effects thread
+    /** Prefixes the lease stopped holding at its last change, registered as withdrawn until the next change. */
+    private final Map<String, ServiceRegistration<DelegatedPrefix>> withdrawn = new HashMap<>(); // effects thread
 
     /** The WanLease service and its registration. */
     private record RegisteredLease(WanLease service, ServiceRegistration<WanLease> registration) {
@@ -221,6 +223,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         effects.execute(() -> {
             prefixes.values().forEach(r -> r.registration().unregister());
+            withdrawn.values().forEach(ServiceRegistration::unregister);
             if (leaseService != null) leaseService.registration().unregister();
         });
         effects.shutdown();
@@ -290,6 +293,9 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         }
         addresses.clear();
         addresses.putAll(nowAddresses);
+        // The withdrawals of the last change have been seen by now (the distributor notes them as they come).
+        withdrawn.values().forEach(ServiceRegistration::unregister);
+        withdrawn.clear();
         for (var entry : nowPrefixes.entrySet()) {
             LeasedPrefix p = entry.getValue();
             Prefix prefix = new Prefix(p.prefix(), p.length());
@@ -307,8 +313,13 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         for (var it = prefixes.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             if (nowPrefixes.containsKey(entry.getKey())) continue;
+            // Said before it goes, so that the LAN deprecates its subnets at once rather than
+            // waiting out the grace meant for a client bundle being updated.
+            DelegatedPrefix ended = entry.getValue().service().withdrawnAt(now);
+            withdrawn.put(entry.getKey(), context.registerService(DelegatedPrefix.class, ended, ended.serviceProperties()));
             entry.getValue().registration().unregister();
             it.remove();
+            log.info("{}: {} withdrawn ({})", settings.link(), ended.prefix(), withdrawalReason(event.kind()));
             try {
                 net.removeUnreachableRoute(entry.getValue().service().prefix());
             } catch (NetConfigException e) {
@@ -322,6 +333,15 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         props.put(Topics.PROP_REASON, event.kind().name().toLowerCase());
         held.ifPresent(l -> props.put(Topics.PROP_LEASE, l));
         events.postEvent(new Event(Topics.LEASE_PREFIX + event.kind().name(), props));
+    }
+
+    private static String withdrawalReason(LeaseEvent.Kind kind) {
+        return switch (kind) {
+            case EXPIRED -> "the lease ran out";
+            case RELEASED -> "the lease was released";
+            case BOUND, RENEWED, REBOUND -> "the server gave it valid lifetime 0";
+            default -> "its valid lifetime ended";
+        };
     }
 
     private Optional<WanLease> asWanLease(Lease lease) {
