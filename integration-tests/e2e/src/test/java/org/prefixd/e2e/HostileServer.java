@@ -20,8 +20,9 @@ import java.util.List;
  * ({@code java -cp target/test-classes org.prefixd.e2e.HostileServer isp0}). Bytes are built by
  * hand, not with prefixd's codec, so that they can be wrong in ways the codec would never write.
  *
- * <p>To every Solicit it answers with a burst of broken, foreign and absurd messages, then one
- * sane Reply with Rapid Commit (an address and a /56). To every Renew or Rebind it answers with
+ * <p>To every Solicit it answers with a burst of broken, foreign and absurd messages, then a
+ * Reply with Rapid Commit (an address and a /56) sane but for a domain name with shell syntax,
+ * then the same without it. To every Renew or Rebind it answers with
  * the sane IAs plus things a client must set aside. Each message sent is printed, one line each.
  */
 public final class HostileServer {
@@ -35,10 +36,11 @@ public final class HostileServer {
     /** The Reconfigure key given with the sane Reply in "reconfigure" mode. */
     static final byte[] KEY = hex("00112233445566778899aabbccddeeff");
 
-    /** args: the interface, then "hostile" (the default) or "reconfigure". */
+    /** args: the interface, then "hostile" (the default), "reconfigure" or "names". */
     public static void main(String[] args) throws Exception {
         NetworkInterface link = NetworkInterface.getByName(args[0]);
         boolean reconfigure = args.length > 1 && args[1].equals("reconfigure");
+        boolean names = args.length > 1 && args[1].equals("names");
         try (DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET6)) {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(new InetSocketAddress(547));
@@ -56,7 +58,8 @@ public final class HostileServer {
                 byte[] xid = {message[1], message[2], message[3]};
                 byte[] clientId = option(message, 1);
                 if (clientId == null) continue;
-                List<Named> answers = reconfigure ? (type == 1 ? List.of(saneReplyWithKey(xid, clientId)) : type == 5 ? answersToRenew(xid, clientId) : List.of())
+                List<Named> answers = names ? (type == 1 || type == 3 || type == 5 || type == 6 ? List.of(withOddNames(type, xid, clientId)) : List.of())
+                        : reconfigure ? (type == 1 ? List.of(saneReplyWithKey(xid, clientId)) : type == 5 ? answersToRenew(xid, clientId) : List.of())
                         : type == 1 ? answersToSolicit(xid, clientId) : type == 5 || type == 6 ? answersToRenew(xid, clientId) : List.of();
                 for (Named answer : answers) {
                     channel.send(ByteBuffer.wrap(answer.bytes()), client);
@@ -97,11 +100,12 @@ public final class HostileServer {
                 iaPd(3, 3000, 2000, iaPrefix(3000, 4000, 56, "2001:db8:600::")))));
         out.add(new Named("multicast, loopback and v4-mapped addresses", msg(7, xid, client, server, rapidCommit(),
                 iaNa(1, 1000, 2000, iaAddr("ff02::1", 3000, 4000), iaAddr("::1", 3000, 4000), iaAddr("::ffff:192.0.2.1", 3000, 4000)))));
-        out.add(new Named("a domain name with shell syntax", msg(7, xid, client, server, rapidCommit(), sanePd(), saneNa(),
-                opt(24, labels("$(reboot)", "example", "com")))));
         ByteArrayOutputStream many = new ByteArrayOutputStream();
         for (int i = 0; i < 7000; i++) many.writeBytes(opt(65000, u32(i)));
         out.add(new Named("7000 unknown options", msg(2, xid, client, server, many.toByteArray())));
+        // Sane but for one name: used, with the name left out (the sane Reply after it comes too late).
+        out.add(new Named("a domain name with shell syntax", msg(7, xid, client, server, rapidCommit(), sanePd(), saneNa(),
+                opt(24, labels("$(reboot)", "example", "com")))));
         out.add(new Named("the sane Reply", msg(7, xid, client, server, rapidCommit(), sanePd(), saneNa(), opt(23, addr("2001:db8:ffff::53")))));
         return out;
     }
@@ -110,6 +114,23 @@ public final class HostileServer {
         return List.of(new Named("a Reply with foreign IAs, a multicast DNS server and the sane IAs", msg(7, xid, opt(1, clientId), opt(2, SERVER_DUID),
                 sanePd(), saneNa(), iaPd(99, 1000, 2000, iaPrefix(3000, 4000, 48, "2001:db8:700::")),
                 iaNa(98, 1000, 2000, iaAddr("2001:db8:ffff::700", 3000, 4000)), opt(23, cat(addr("ff02::1"), addr("2001:db8:ffff::53"))))));
+    }
+
+    /**
+     * "names" mode: an ordinary server (Advertise, then Reply; no Rapid Commit) whose every
+     * answer carries names that are not host names beside good ones: a Domain Search List with
+     * ok.example between names holding "$(", ";", a backquote, a newline and an underscore, SIP
+     * domains, an NTP server name and an AFTR name likewise.
+     */
+    static Named withOddNames(int type, byte[] xid, byte[] clientId) {
+        byte[] domains = opt(24, labels("ok", "example"), labels("x$(reboot)", "example"), labels("a;reboot", "example"),
+                labels("b`reboot`", "example"), labels("new\nline", "example"), labels("_sip", "example"));
+        byte[] sip = opt(21, labels("sip", "example"), labels("sip;reboot", "example"));
+        byte[] ntp = opt(56, opt(3, labels("ntp$(reboot)", "example")));
+        byte[] aftr = opt(64, labels("aftr`reboot`", "example"));
+        int answer = type == 1 ? 2 : 7;
+        return new Named((answer == 2 ? "an Advertise" : "a Reply") + " with odd names", msg(answer, xid, opt(1, clientId), opt(2, SERVER_DUID),
+                sanePd(), saneNa(), opt(23, addr("2001:db8:ffff::53")), domains, sip, ntp, aftr));
     }
 
     static Named saneReplyWithKey(byte[] xid, byte[] clientId) {

@@ -112,6 +112,56 @@ class HostileServerIT {
         }
     }
 
+    @Test
+    void namesThatAreNotHostNamesAreLeftOutAndTheLeaseIsKept() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = DhcpClientKeaIT.lab();
+        Namespace isp = lab[0], router = lab[1];
+        try (isp; router; Namespace host = new Namespace("pfx-names-h")) {
+            router.sysctl("net.ipv6.conf.all.forwarding", "1");
+            router.lanTo(host, "lan0");
+            Path dir = Prefixd.newDirectory("names");
+            Path serverLog = dir.resolve("server.log");
+            Process server = start(isp, serverLog, "names");
+            HookRecorder odhcp6c = new HookRecorder(dir, "odhcp6c"), wide = new HookRecorder(dir, "wide");
+            try (Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                Await.until("the scripted server listening", Duration.ofSeconds(10), () -> read(serverLog).contains("listening"));
+                prefixd.config("prefixd.hook-odhcp6c.cfg", "script = " + odhcp6c.script + "\nstyle = odhcp6c\n");
+                prefixd.config("prefixd.hook-wide.cfg", "script = " + wide.script + "\nstyle = wide\n");
+                prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\n");
+                Await.until("the hooks configured", Duration.ofSeconds(10), () -> prefixd.logText().contains("hook prefixd.hook~wide"));
+                prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
+                Await.until("the lease bound after a Request", Duration.ofSeconds(10), () -> prefixd.logText().contains("wan0: lease bound"));
+                assertTrue(read(serverLog).contains("sent a Reply with odd names (") && read(serverLog).contains("for message type 3"),
+                        "the Advertise was used for a Request:\n" + read(serverLog));
+                Await.until("the lease in the kernel", Duration.ofSeconds(3), () -> routes(router).contains("unreachable " + HostileServer.PREFIX + "/56"));
+
+                String log = prefixd.logText();
+                assertTrue(log.contains("DOMAIN_LIST \"x\\x24\\x28reboot\\x29.example\" (label contains a character that is not allowed in a host name (0x24)): not a host name, left out"), log);
+                for (String what : List.of("SIP_SERVER_D \"sip\\x3breboot.example\"", "NTP_SERVER name \"ntp\\x24\\x28reboot\\x29.example\"",
+                        "AFTR_NAME \"aftr\\x60reboot\\x60.example\"", "\"new\\x0aline.example\"", "\"_sip.example\""))
+                    assertTrue(log.contains(what), "no log line names " + what + ":\n" + log);
+                String leaseFile = Files.readString(prefixd.state.resolve("lease-wan0.json"));
+                assertTrue(leaseFile.contains("\"domains\":[\"ok.example\"]") && leaseFile.contains("\"sipDomains\":[\"sip.example\"]")
+                        && !leaseFile.contains("ntpNames\":[\"") && !leaseFile.contains("aftr"), leaseFile);
+
+                Await.until("the hooks ran for the lease", Duration.ofSeconds(10), () -> !odhcp6c.where("ARGS", "wan0 bound").isEmpty() && !wide.allText().isEmpty());
+                assertEquals("ok.example", odhcp6c.where("ARGS", "wan0 bound").get(0).get("DOMAINS"));
+                assertEquals("2001:db8:ffff::53", odhcp6c.where("ARGS", "wan0 bound").get(0).get("RDNSS"));
+                Await.until("radvd.conf with the DNS server", Duration.ofSeconds(5), () -> TextFile.read(prefixd.run.resolve("radvd.conf")).contains("DNSSL"));
+                String conf = TextFile.read(prefixd.run.resolve("radvd.conf"));
+                assertTrue(conf.contains("DNSSL ok.example"), conf);
+                for (String written : List.of(odhcp6c.allText(), wide.allText(), conf, leaseFile))
+                    assertFalse(written.contains("reboot") || written.contains("_sip.") || written.contains("line.example"), "an odd name was written:\n" + written);
+                assertTrue(prefixd.isAlive());
+            } finally {
+                server.destroy();
+                server.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private static Process start(Namespace isp, Path log, String mode) throws java.io.IOException {
         return new ProcessBuilder("ip", "netns", "exec", isp.name, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", Path.of("target/test-classes").toAbsolutePath().toString(), HostileServer.class.getName(), "isp0", mode)

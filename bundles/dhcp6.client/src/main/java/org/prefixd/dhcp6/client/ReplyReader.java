@@ -30,12 +30,14 @@ import org.prefixd.dhcp6.codec.NtpServer;
 import org.prefixd.dhcp6.codec.Options;
 import org.prefixd.dhcp6.codec.Preference;
 import org.prefixd.dhcp6.codec.RapidCommit;
+import org.prefixd.dhcp6.codec.ReceivedName;
 import org.prefixd.dhcp6.codec.ServerId;
 import org.prefixd.dhcp6.codec.SipServerAddresses;
 import org.prefixd.dhcp6.codec.SipServerDomains;
 import org.prefixd.dhcp6.codec.SntpServers;
 import org.prefixd.dhcp6.codec.SolMaxRt;
 import org.prefixd.dhcp6.codec.StatusCode;
+import org.prefixd.dhcp6.codec.UnusableName;
 
 /**
  * Reads an Advertise or Reply the way RFC 8415 §18.2.9–§18.2.10 and §21 tell a client to, and
@@ -120,12 +122,16 @@ public final class ReplyReader {
         for (NtpServer ntp : options.all(NtpServer.class))
             for (NtpServer.Suboption sub : ntp.suboptions()) {
                 if (sub instanceof NtpServer.ServerAddress a) ntpAddresses.add(a.address());
-                else if (sub instanceof NtpServer.ServerName n) ntpNames.add(n.name());
+                else if (sub instanceof NtpServer.ServerName n) hostName(n.name(), "NTP_SERVER name", setAside).ifPresent(ntpNames::add);
             }
         List<Inet6Address> sip = unicastOnly(options.get(SipServerAddresses.class).map(SipServerAddresses::addresses).orElse(List.of()), "SIP server", setAside);
-        ServerInformation information = new ServerInformation(dns, options.get(DomainList.class).map(DomainList::names).orElse(List.of()), sntp,
-                unicastOnly(ntpAddresses, "NTP server", setAside), ntpNames, sip,
-                options.get(SipServerDomains.class).map(SipServerDomains::names).orElse(List.of()), options.get(AftrName.class).map(AftrName::name));
+        Optional<DomainList> domains = options.get(DomainList.class);
+        domains.ifPresent(d -> unusable(d.unusable(), "DOMAIN_LIST", setAside));
+        Optional<SipServerDomains> sipDomains = options.get(SipServerDomains.class);
+        sipDomains.ifPresent(d -> unusable(d.unusable(), "SIP_SERVER_D", setAside));
+        ServerInformation information = new ServerInformation(dns, domains.map(DomainList::names).orElse(List.of()), sntp,
+                unicastOnly(ntpAddresses, "NTP server", setAside), ntpNames, sip, sipDomains.map(SipServerDomains::names).orElse(List.of()),
+                options.get(AftrName.class).flatMap(a -> hostName(a.name(), "AFTR_NAME", setAside)));
         boolean offers = bound.stream().anyMatch(ia -> ia.validUntil().isAfter(now));
         return new Result.Usable(new ServerReply(server.get().duid(), offers, options.get(Preference.class).map(Preference::value).orElse(0),
                 options.get(RapidCommit.class).isPresent(), options.get(StatusCode.class), bound, iaStatus, information,
@@ -185,6 +191,19 @@ public final class ReplyReader {
         for (int i = 0; i < 10; i++) v4Mapped &= b[i] == 0;
         if (v4Mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) return "IPv4-mapped address";
         return null;
+    }
+
+    /**
+     * A name that is not a host name (an underscore, shell syntax, a control character) is left
+     * out with a line for the log; the rest of the message is used.
+     */
+    private static Optional<DomainName> hostName(ReceivedName name, String what, List<String> setAside) {
+        if (name instanceof UnusableName u) unusable(List.of(u), what, setAside);
+        return name.hostName();
+    }
+
+    private static void unusable(List<UnusableName> names, String what, List<String> setAside) {
+        for (UnusableName u : names) setAside.add(what + " " + u + ": not a host name, left out");
     }
 
     private static List<Inet6Address> unicastOnly(List<Inet6Address> in, String what, List<String> setAside) {

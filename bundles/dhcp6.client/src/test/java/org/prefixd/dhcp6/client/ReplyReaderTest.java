@@ -111,6 +111,29 @@ class ReplyReaderTest {
     }
 
     @Test
+    void leavesOutNamesThatAreNotHostNamesAndKeepsTheRestOfTheMessage() {
+        org.prefixd.dhcp6.codec.UnusableName shell = new org.prefixd.dhcp6.codec.UnusableName(
+                org.prefixd.dhcp6.codec.Bytes.fromHex("05 6124287829 07 6578616d706c65 00".replace(" ", "")), true,
+                "label contains a character that is not allowed in a host name (0x24)");
+        ServerReply r = usable(reply(pd(100, 160, prefix("2001:db8:100::", 56, 200, 300)), new DnsServers(List.of(ip("2001:db8::53"))),
+                new org.prefixd.dhcp6.codec.DomainList(List.of(org.prefixd.dhcp6.codec.DomainName.of("ok.example"), shell)),
+                new org.prefixd.dhcp6.codec.SipServerDomains(List.of(shell)),
+                new org.prefixd.dhcp6.codec.AftrName(shell),
+                new org.prefixd.dhcp6.codec.NtpServer(List.of(new org.prefixd.dhcp6.codec.NtpServer.ServerName(shell)))));
+        assertEquals(1, r.bound().size(), "the lease is taken");
+        assertEquals(List.of(org.prefixd.dhcp6.codec.DomainName.of("ok.example")), r.information().domains());
+        assertEquals(List.of(ip("2001:db8::53")), r.information().dnsServers());
+        assertEquals(List.of(), r.information().sipDomains());
+        assertEquals(List.of(), r.information().ntpNames());
+        assertEquals(java.util.Optional.empty(), r.information().aftr());
+        assertEquals(List.of("NTP_SERVER name \"a\\x24\\x28x\\x29.example\" (label contains a character that is not allowed in a host name (0x24)): not a host name, left out",
+                "DOMAIN_LIST \"a\\x24\\x28x\\x29.example\" (label contains a character that is not allowed in a host name (0x24)): not a host name, left out",
+                "SIP_SERVER_D \"a\\x24\\x28x\\x29.example\" (label contains a character that is not allowed in a host name (0x24)): not a host name, left out",
+                "AFTR_NAME \"a\\x24\\x28x\\x29.example\" (label contains a character that is not allowed in a host name (0x24)): not a host name, left out"),
+                r.setAside());
+    }
+
+    @Test
     void aValidLifetimeOfZeroMarksThatPrefixAsWithdrawnNow() {
         ServerReply r = usable(reply(pd(100, 160, prefix("2001:db8:100::", 56, 0, 0), prefix("2001:db8:200::", 56, 200, 300))));
         assertEquals(List.of(NOW, NOW.plusSeconds(300)), r.bound().get(0).prefixes().stream().map(LeasedPrefix::validUntil).toList());

@@ -10,12 +10,13 @@ import java.util.Objects;
  * as a host name (RFC 1123: letters, digits and hyphens; labels of 1 to 63 characters that
  * neither start nor end with a hyphen; at most 255 bytes on the wire). Only such names are ever
  * turned into text, so a name from a server cannot carry shell syntax or control characters.
+ * A received name that is not a host name is decoded as an {@link UnusableName}.
  *
  * @param labels the labels, in order, as they came (case kept)
  * @param absolute whether the wire form ends with the root label; only Client FQDN may carry a
  *                 partial (non-absolute) name
  */
-public record DomainName(List<String> labels, boolean absolute) {
+public record DomainName(List<String> labels, boolean absolute) implements ReceivedName {
     public static final int MAX_WIRE_LENGTH = 255;
 
     public DomainName {
@@ -59,14 +60,21 @@ public record DomainName(List<String> labels, boolean absolute) {
         return null;
     }
 
-    /** Reads one name; partial names (no root label at the end of the data) only when allowed. */
-    static DomainName read(Reader in, boolean partialAllowed) throws DecodeException {
+    /**
+     * Reads one name. Its structure must be sound (label lengths of at most 63, no compression,
+     * at most 255 bytes, the root label at the end unless partial names are allowed) or the
+     * message is malformed; a sound name that is not a host name is an {@link UnusableName}.
+     */
+    static ReceivedName read(Reader in, boolean partialAllowed) throws DecodeException {
         List<String> labels = new ArrayList<>();
         int start = in.position();
+        String problem = null;
+        boolean absolute = true;
         while (true) {
             if (!in.hasRemaining()) {
-                if (partialAllowed) return new DomainName(labels, false);
-                throw in.error("domain name does not end with the root label");
+                if (!partialAllowed) throw in.error("domain name does not end with the root label");
+                absolute = false;
+                break;
             }
             int at = in.position();
             int length = in.u8("label length");
@@ -74,22 +82,37 @@ public record DomainName(List<String> labels, boolean absolute) {
             if (length > 63) throw in.error(at, "label length " + length + " is more than 63 (compression is not allowed in DHCPv6)");
             byte[] raw = in.bytes(length, "label");
             String label = new String(raw, StandardCharsets.ISO_8859_1);
-            String problem = labelProblem(label);
-            if (problem != null) throw in.error(at, problem);
+            if (problem == null) problem = labelProblem(label);
             labels.add(label);
             if (in.position() - start > MAX_WIRE_LENGTH - 1) throw in.error(at, "domain name is longer than 255 bytes");
         }
-        return new DomainName(labels, true);
+        if (problem != null) return new UnusableName(in.readSince(start), absolute, problem);
+        return new DomainName(labels, absolute);
     }
 
     /** Reads the names of a domain list option: one or more absolute names filling the data. */
-    static List<DomainName> readList(Reader body) throws DecodeException {
-        List<DomainName> names = new ArrayList<>();
+    static List<ReceivedName> readList(Reader body) throws DecodeException {
+        List<ReceivedName> names = new ArrayList<>();
         while (body.hasRemaining()) names.add(read(body, false));
         return List.copyOf(names);
     }
 
-    void write(Writer out) {
+    /** The host names of a list of received names, in order. */
+    static List<DomainName> hostNames(List<ReceivedName> received) {
+        List<DomainName> out = new ArrayList<>();
+        for (ReceivedName n : received) if (n instanceof DomainName d) out.add(d);
+        return List.copyOf(out);
+    }
+
+    /** The names of a list that are not host names, in order. */
+    static List<UnusableName> unusable(List<ReceivedName> received) {
+        List<UnusableName> out = new ArrayList<>();
+        for (ReceivedName n : received) if (n instanceof UnusableName u) out.add(u);
+        return List.copyOf(out);
+    }
+
+    @Override
+    public void write(Writer out) {
         for (String label : labels) {
             out.u8(label.length());
             out.bytes(label.getBytes(StandardCharsets.US_ASCII));
@@ -97,13 +120,13 @@ public record DomainName(List<String> labels, boolean absolute) {
         if (absolute) out.u8(0);
     }
 
-    static void writeList(Writer out, List<DomainName> names) {
-        for (DomainName n : names) n.write(out);
+    static void writeList(Writer out, List<? extends ReceivedName> names) {
+        for (ReceivedName n : names) n.write(out);
     }
 
-    static List<DomainName> checkList(List<DomainName> names) {
-        List<DomainName> copy = List.copyOf(names);
-        for (DomainName n : copy) if (!n.absolute()) throw new IllegalArgumentException("a domain list holds absolute names only: " + n);
+    static <N extends ReceivedName> List<N> checkList(List<N> names) {
+        List<N> copy = List.copyOf(names);
+        for (N n : copy) if (!n.absolute()) throw new IllegalArgumentException("a domain list holds absolute names only: " + n);
         return copy;
     }
 }

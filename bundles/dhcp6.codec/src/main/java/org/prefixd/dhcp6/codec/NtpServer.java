@@ -36,10 +36,12 @@ public record NtpServer(List<Suboption> suboptions) implements Option {
         }
     }
 
-    public record ServerName(DomainName name) implements Suboption {
+    /** A server's name; {@link ReceivedName#hostName()} is empty when the name the server sent is not a host name. */
+    public record ServerName(ReceivedName name) implements Suboption {
         public ServerName {
             if (!name.absolute()) throw new IllegalArgumentException("an NTP server name is fully qualified");
         }
+
 
         public int code() {
             return SRV_FQDN;

@@ -57,6 +57,12 @@ final class Reader {
         return position;
     }
 
+    /** A copy of bytes already read, from {@code from} (an absolute offset in this view) to the current position. */
+    Bytes readSince(int from) {
+        if (from < 0 || from > position) throw new IllegalArgumentException("offset " + from + " is not behind the position " + position);
+        return Bytes.wrap(java.util.Arrays.copyOfRange(packet, from, position));
+    }
+
     DecodeException error(String problem) {
         return error(position, problem);
     }

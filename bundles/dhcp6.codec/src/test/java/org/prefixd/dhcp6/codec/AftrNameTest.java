@@ -37,9 +37,12 @@ class AftrNameTest {
     }
 
     @Test
-    void rejectsANameThatIsNotAHostName() {
-        assertRejected(reply(option(64, labels("aftr$(id)"), "00")), "REPLY", "AFTR_NAME", 8,
-                "label contains a character that is not allowed in a host name (0x24)");
+    void keepsANameThatIsNotAHostNameApart() {
+        byte[] packet = reply(option(64, labels("aftr$(id)"), "00"));
+        AftrName aftr = decodeOnlyOption(packet, AftrName.class);
+        assertEquals(java.util.Optional.empty(), aftr.name().hostName(), "decoded, but not a name to use");
+        assertEquals("label contains a character that is not allowed in a host name (0x24)", ((UnusableName) aftr.name()).why());
+        assertReencodesExactly(packet);
     }
 
     @Test

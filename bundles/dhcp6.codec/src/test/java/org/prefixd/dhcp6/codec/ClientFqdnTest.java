@@ -49,9 +49,12 @@ class ClientFqdnTest {
     }
 
     @Test
-    void rejectsANameThatIsNotAHostName() {
-        assertRejected(reply(option(39, "01", labels("my router"))), "REPLY", "CLIENT_FQDN", 9,
-                "label contains a character that is not allowed in a host name (0x20)");
+    void keepsANameThatIsNotAHostNameApart() {
+        byte[] packet = reply(option(39, "01", labels("my router")));
+        ClientFqdn fqdn = decodeOnlyOption(packet, ClientFqdn.class);
+        assertEquals(java.util.Optional.empty(), fqdn.name().hostName());
+        assertEquals("my\\x20router", ((UnusableName) fqdn.name()).shown());
+        assertReencodesExactly(packet);
     }
 
     @Test

@@ -47,9 +47,13 @@ class DomainListTest {
     }
 
     @Test
-    void rejectsALabelThatIsNotAHostName() {
-        assertRejected(reply(option(24, "07 6578616d706c65 03 6e6574 00", labels("a;rm"), "00")), "REPLY", "DOMAIN_LIST", 21,
-                "label contains a character that is not allowed in a host name (0x3b)");
+    void keepsTheHostNamesAndSetsApartANameThatIsNotOne() {
+        byte[] packet = reply(option(24, "07 6578616d706c65 03 6e6574 00", labels("a;rm"), "00", "02 6f6b 07 6578616d706c65 00"));
+        DomainList list = decodeOnlyOption(packet, DomainList.class);
+        assertEquals(List.of(DomainName.of("example.net"), DomainName.of("ok.example")), list.names());
+        assertEquals("\"a\\x3brm\" (label contains a character that is not allowed in a host name (0x3b))", list.unusable().get(0).toString());
+        assertEquals(3, list.received().size(), "in order, as received");
+        assertReencodesExactly(packet);
     }
 
     @Test

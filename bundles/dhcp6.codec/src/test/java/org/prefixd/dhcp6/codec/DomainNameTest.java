@@ -2,6 +2,7 @@ package org.prefixd.dhcp6.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.prefixd.dhcp6.codec.CodecAssertions.assertReencodesExactly;
 import static org.prefixd.dhcp6.codec.CodecAssertions.assertRejected;
 import static org.prefixd.dhcp6.codec.CodecAssertions.decodeOnlyOption;
@@ -96,50 +97,73 @@ class DomainNameTest {
                 "label length 65 is more than 63 (compression is not allowed in DHCPv6)");
     }
 
+    /** The option decodes; the name is kept apart as unusable, with why, and the message re-encodes byte for byte. */
+    private static void assertUnusable(byte[] packet, String shown, String why) {
+        DomainList list = decodeOnlyOption(packet, DomainList.class);
+        assertEquals(List.of(), list.names(), "not a name to use");
+        assertEquals(1, list.unusable().size());
+        assertEquals(shown, list.unusable().get(0).shown());
+        assertEquals(why, list.unusable().get(0).why());
+        assertReencodesExactly(packet);
+    }
+
     @Test
-    void rejectsALabelWithShellSyntax() {
-        assertRejected(domainList(labels("a;rm"), "00"), "REPLY", "DOMAIN_LIST", 8,
+    void keepsALabelWithShellSyntaxApart() {
+        assertUnusable(domainList(labels("a;rm", "$(reboot)", "`id`"), "00"), "a\\x3brm.\\x24\\x28reboot\\x29.\\x60id\\x60",
                 "label contains a character that is not allowed in a host name (0x3b)");
     }
 
     @Test
-    void rejectsALabelWithAControlCharacter() {
-        assertRejected(domainList(labels("a\nb"), "00"), "REPLY", "DOMAIN_LIST", 8,
-                "label contains a character that is not allowed in a host name (0xa)");
+    void keepsALabelWithAControlCharacterApart() {
+        assertUnusable(domainList(labels("a\nb"), "00"), "a\\x0ab", "label contains a character that is not allowed in a host name (0xa)");
     }
 
     @Test
-    void rejectsALabelWithASpace() {
-        assertRejected(domainList(labels("my host"), "00"), "REPLY", "DOMAIN_LIST", 8,
-                "label contains a character that is not allowed in a host name (0x20)");
+    void keepsALabelWithASpaceApart() {
+        assertUnusable(domainList(labels("my host"), "00"), "my\\x20host", "label contains a character that is not allowed in a host name (0x20)");
     }
 
     @Test
-    void rejectsALabelWithANullByte() {
-        assertRejected(domainList(labels("a\0"), "00"), "REPLY", "DOMAIN_LIST", 8,
-                "label contains a character that is not allowed in a host name (0x0)");
+    void keepsALabelWithANullByteApart() {
+        assertUnusable(domainList(labels("a\0"), "00"), "a\\x00", "label contains a character that is not allowed in a host name (0x0)");
     }
 
     @Test
-    void rejectsALabelWithANonAsciiByte() {
-        assertRejected(domainList(labels("caf\u00e9"), "00"), "REPLY", "DOMAIN_LIST", 8,
-                "label contains a character that is not allowed in a host name (0xe9)");
+    void keepsALabelWithANonAsciiByteApart() {
+        assertUnusable(domainList(labels("caf\u00e9"), "00"), "caf\\xe9", "label contains a character that is not allowed in a host name (0xe9)");
     }
 
     @Test
-    void rejectsALabelWithAnUnderscore() {
-        assertRejected(domainList(labels("_dmarc"), "00"), "REPLY", "DOMAIN_LIST", 8,
-                "label contains a character that is not allowed in a host name (0x5f)");
+    void keepsALabelWithAnUnderscoreApart() {
+        assertUnusable(domainList(labels("_dmarc", "example"), "00"), "_dmarc.example", "label contains a character that is not allowed in a host name (0x5f)");
     }
 
     @Test
-    void rejectsALabelStartingWithAHyphen() {
-        assertRejected(domainList(name("-router.net")), "REPLY", "DOMAIN_LIST", 8, "label starts or ends with a hyphen");
+    void keepsALabelStartingWithAHyphenApart() {
+        assertUnusable(domainList(name("-router.net")), "-router.net", "label starts or ends with a hyphen");
     }
 
     @Test
-    void rejectsALabelEndingWithAHyphen() {
-        assertRejected(domainList(name("example.net-")), "REPLY", "DOMAIN_LIST", 16, "label starts or ends with a hyphen");
+    void keepsALabelEndingWithAHyphenApart() {
+        assertUnusable(domainList(name("example.net-")), "example.net-", "label starts or ends with a hyphen");
+    }
+
+    @Test
+    void refusesToBuildAnUnusableNameWhoseWireFormIsNotAName() {
+        String why = "made up";
+        assertThrows(IllegalArgumentException.class, () -> new UnusableName(Bytes.fromHex("0461242878290000"), true, why), "labels past the root");
+        assertThrows(IllegalArgumentException.class, () -> new UnusableName(Bytes.fromHex("046124287829"), true, why), "a label longer than the rest");
+        assertThrows(IllegalArgumentException.class, () -> new UnusableName(Bytes.fromHex("0161"), true, why), "absolute without the root");
+        assertThrows(IllegalArgumentException.class, () -> new UnusableName(Bytes.fromHex("016100"), false, why), "partial with the root");
+        assertThrows(IllegalArgumentException.class, () -> new UnusableName(Bytes.fromHex("c00c"), false, why), "a compression pointer");
+        assertEquals("a", new UnusableName(Bytes.fromHex("0161"), false, why).shown());
+    }
+
+    @Test
+    void showsAnUnusableNameWithoutAnythingAShellOrTerminalWouldAct() {
+        UnusableName odd = decodeOnlyOption(domainList(labels("x\u001b[2J$(id)\"'|&>"), "00"), DomainList.class).unusable().get(0);
+        assertTrue(odd.shown().matches("[A-Za-z0-9_.\\\\-]+"), "only letters, digits, '-', '_', '.' and escapes: " + odd.shown());
+        assertEquals("x\\x1b\\x5b2J\\x24\\x28id\\x29\\x22\\x27\\x7c\\x26\\x3e", odd.shown());
     }
 
     @Test

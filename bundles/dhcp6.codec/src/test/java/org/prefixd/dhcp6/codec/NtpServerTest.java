@@ -81,9 +81,12 @@ class NtpServerTest {
     }
 
     @Test
-    void rejectsAServerNameThatIsNotAHostName() {
-        assertRejected(reply(option(56, option(3, "03 6e743b 00"))), "REPLY", "NTP_SERVER", 12,
-                "label contains a character that is not allowed in a host name (0x3b)");
+    void keepsAServerNameThatIsNotAHostNameApart() {
+        byte[] packet = reply(option(56, option(3, "03 6e743b 00")));
+        NtpServer.ServerName name = (NtpServer.ServerName) decodeOnlyOption(packet, NtpServer.class).suboptions().get(0);
+        assertEquals(java.util.Optional.empty(), name.name().hostName());
+        assertEquals("\"nt\\x3b\" (label contains a character that is not allowed in a host name (0x3b))", name.name().toString());
+        assertReencodesExactly(packet);
     }
 
     @Test
