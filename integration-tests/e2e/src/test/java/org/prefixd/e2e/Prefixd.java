@@ -52,6 +52,11 @@ final class Prefixd implements AutoCloseable {
 
     /** With {@code shell}, the console profile's Gogo shell reads the commands given to {@link #shell}. */
     Prefixd(Namespace ns, Path dir, String profile, boolean shell) throws IOException {
+        this(ns, dir, profile, shell, List.of());
+    }
+
+    /** @param more further arguments for the launcher, e.g. {@code --cache DIR} */
+    Prefixd(Namespace ns, Path dir, String profile, boolean shell, List<String> more) throws IOException {
         this.dir = dir;
         this.configs = Files.createDirectories(dir.resolve("configs"));
         this.state = dir.resolve("state");
@@ -63,6 +68,7 @@ final class Prefixd implements AutoCloseable {
                 "ip", "netns", "exec", ns.name, LAUNCHER.toString(), "--profile", profile,
                 "--configs", configs.toString(), "--state", state.toString(), "--run", run.toString()));
         if (shell) command.add("--shell");
+        command.addAll(more);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         if (!shell) builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         this.process = builder.start();

@@ -82,6 +82,8 @@ public final class DistributorComponent {
     private final Map<String, LanPrefix> shown = new HashMap<>();
     private Set<String> lastProblems = Set.of();
     private String lastSaved = "";
+    private boolean saveFailed;
+    private org.prefixd.api.WarnLimiter saveErrors = new org.prefixd.api.WarnLimiter(1);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
@@ -219,16 +221,27 @@ public final class DistributorComponent {
         }
     }
 
-    /** Atomically, and only when it changed. */
+    /**
+     * Atomically, and only when it changed. A state directory that refuses (full, read-only)
+     * is tried again at every run (every {@link #TICK} at least), logged at most once a minute;
+     * the subnets in use are not affected.
+     */
     private void save(Assignments assignments) {
         String text = assignments.toText();
         if (text.equals(lastSaved)) return;
         try {
             Files.createDirectories(file.getParent());
             AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
+            if (saveFailed) {
+                log.info("the subnet assignments are kept in {} again", file);
+                saveErrors = new org.prefixd.api.WarnLimiter(1); // the next failure is news
+            }
+            saveFailed = false;
             lastSaved = text;
         } catch (IOException e) {
-            log.error("could not keep the subnet assignments in {}: {}", file, e.toString());
+            saveFailed = true;
+            saveErrors.warn(log::error, "could not keep the subnet assignments in " + file + ": " + e + " (tried again every "
+                    + TICK.getSeconds() + " s; the LANs keep their subnets)");
         }
     }
 

@@ -94,6 +94,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     }
 
     private RegisteredLease leaseService; // effects thread
+    private final LeaseStore store;
     private final Map<String, LeasedAddress> addresses = new HashMap<>(); // effects thread
     private LinkClient client; // guarded by this
     private boolean linkLost; // guarded by this: the WanLink went away while this component ran
@@ -119,6 +120,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             log.error("prefixd.dhcp6 {}: not applied: {}", config.link(), e.getMessage() != null ? e.getMessage() : e.toString());
             throw e;
         }
+        this.store = new LeaseStore(leaseFile(), Optional.ofNullable(context.getProperty(org.osgi.framework.Constants.FRAMEWORK_UUID)), timers, effects, log);
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         log.info("DHCPv6 client for {}: DUID {}", settings.link(), settings.session().clientDuid().bytes().hex());
         Thread warmup = new Thread(() -> {
@@ -236,17 +238,12 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
 
     /** Written before anything acts on the lease: a crash never leaves a route without its lease on disk. */
     private void persist(LeaseEvent event) {
-        Path file = leaseFile();
-        try {
-            switch (event.kind()) {
-                // Stateless information is asked for again at start. A resumed lease is unchanged,
-                // and its file must go on naming the prefixd that last heard from the server.
-                case INFORMED, RESUMED -> { }
-                case EXPIRED, RELEASED -> Files.deleteIfExists(file);
-                default -> LeaseFile.write(file, event.lease(), Optional.ofNullable(context.getProperty(org.osgi.framework.Constants.FRAMEWORK_UUID)));
-            }
-        } catch (IOException e) {
-            log.error("{}: could not write the lease to {}: {}", settings.link(), file, e.toString());
+        switch (event.kind()) {
+            // Stateless information is asked for again at start. A resumed lease is unchanged,
+            // and its file must go on naming the prefixd that last heard from the server.
+            case INFORMED, RESUMED -> { }
+            case EXPIRED, RELEASED -> store.delete();
+            default -> store.save(event.lease());
         }
     }
 
