@@ -3,39 +3,79 @@ package org.prefixd.netconf;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.prefixd.api.InterfaceName;
+import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.NetConfig;
 import org.prefixd.api.NetConfigException;
 import org.prefixd.api.Prefix;
+import org.prefixd.api.WarnLimiter;
 
-/** NetConfig through iproute2: one `ip` process per change, arguments as an array, stderr in the error. */
+/**
+ * NetConfig through iproute2: one `ip` process per change, arguments as an array, stderr in the
+ * error. A change that fails (`ip` failing or missing) is reported to the caller and also tried
+ * again with backoff ({@link Retries}) until it is made or a newer change to the same address or
+ * route replaces it; the retries are logged at most ten times a minute.
+ */
 @Component(service = NetConfig.class, immediate = true)
 public final class IpRoute2NetConfig implements NetConfig {
     private static final long TIMEOUT_SECONDS = 10;
     private final Logger log;
+    private final Clock clock = Clock.systemUTC();
+    private final Retries retries = new Retries(); // guarded by this
+    private final WarnLimiter retryWarnings = new WarnLimiter();
+    private final ScheduledExecutorService retrier = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "prefixd-netconf-retry");
+        t.setDaemon(true);
+        return t;
+    });
+    private ScheduledFuture<?> wake; // guarded by this
 
     @Activate
     public IpRoute2NetConfig(@Reference(service = LoggerFactory.class) Logger log) {
         this.log = log;
     }
 
+    @Deactivate
+    void deactivate() {
+        retrier.shutdownNow();
+        synchronized (this) {
+            if (retries.waiting() > 0) log.warn("{} network change(s) still failing are not tried again", retries.waiting());
+        }
+    }
+
     @Override
     public void setAddress(InterfaceName dev, Inet6Address address, int prefixLength, long preferredSeconds, long validSeconds)
             throws NetConfigException {
-        run(IpCommands.setAddress(dev, address, prefixLength, preferredSeconds, validSeconds), false);
+        IpCommands.setAddress(dev, address, prefixLength, preferredSeconds, validSeconds); // bad arguments fail here, never retried
+        Instant given = clock.instant();
+        apply(new Change(addressTarget(dev, address, prefixLength), now -> {
+            long elapsed = Math.max(0, Duration.between(given, now).getSeconds());
+            long valid = remaining(validSeconds, elapsed);
+            if (valid == 0) return Optional.empty();
+            return Optional.of(IpCommands.setAddress(dev, address, prefixLength, Math.min(valid, remaining(preferredSeconds, elapsed)), valid));
+        }, false));
     }
 
     @Override
     public void removeAddress(InterfaceName dev, Inet6Address address, int prefixLength) throws NetConfigException {
-        run(IpCommands.removeAddress(dev, address, prefixLength), true);
+        List<String> command = IpCommands.removeAddress(dev, address, prefixLength);
+        apply(new Change(addressTarget(dev, address, prefixLength), now -> Optional.of(command), true));
     }
 
     @Override
@@ -45,17 +85,70 @@ public final class IpRoute2NetConfig implements NetConfig {
 
     @Override
     public void setUnreachableRoute(Prefix prefix) throws NetConfigException {
-        run(IpCommands.setUnreachable(prefix), false);
+        List<String> command = IpCommands.setUnreachable(prefix);
+        apply(new Change("route " + prefix, now -> Optional.of(command), false));
     }
 
     @Override
     public void removeUnreachableRoute(Prefix prefix) throws NetConfigException {
-        run(IpCommands.removeUnreachable(prefix), true);
+        List<String> command = IpCommands.removeUnreachable(prefix);
+        apply(new Change("route " + prefix, now -> Optional.of(command), true));
     }
 
-    private void run(List<String> command, boolean removal) throws NetConfigException {
-        execute(command, removal);
-        if (log.isDebugEnabled()) log.debug("{}", String.join(" ", command));
+    private static String addressTarget(InterfaceName dev, Inet6Address address, int prefixLength) {
+        return "address " + dev + " " + Ipv6Text.format(address) + "/" + prefixLength;
+    }
+
+    /** A lifetime given {@code elapsed} seconds ago, now; forever stays forever. */
+    private static long remaining(long seconds, long elapsed) {
+        return seconds == IpCommands.FOREVER ? seconds : Math.max(0, seconds - elapsed);
+    }
+
+    private synchronized void apply(Change change) throws NetConfigException {
+        retries.supersede(change.target());
+        Instant now = clock.instant();
+        try {
+            run(change, now);
+        } catch (NetConfigException e) {
+            Duration wait = retries.failed(change, now);
+            wakeForRetries();
+            throw new NetConfigException(e.getMessage() + "; tried again in " + wait.getSeconds() + " s");
+        }
+    }
+
+    private synchronized void retryDue() {
+        Instant now = clock.instant();
+        for (Retries.Pending p : retries.due(now)) {
+            try {
+                run(p.change(), now);
+                retries.done(p.change());
+                log.info("{}: done at try {}", p.change().target(), p.failures() + 1);
+            } catch (NetConfigException e) {
+                Duration wait = retries.failed(p.change(), now);
+                retryWarnings.warn(log::warn, e.getMessage() + " (try " + (p.failures() + 1) + "); tried again in " + wait.getSeconds() + " s");
+            }
+        }
+        wakeForRetries();
+    }
+
+    /** Guarded by this. */
+    private void wakeForRetries() {
+        if (wake != null) wake.cancel(false);
+        wake = null;
+        Optional<Instant> next = retries.nextDue();
+        if (next.isEmpty()) return;
+        try {
+            wake = retrier.schedule(this::retryDue, Math.max(0, Duration.between(clock.instant(), next.get()).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // deactivated
+        }
+    }
+
+    private void run(Change change, Instant now) throws NetConfigException {
+        Optional<List<String>> command = change.command().apply(now);
+        if (command.isEmpty()) return; // its lifetime ran out meanwhile: nothing to do
+        execute(command.get(), change.removal());
+        if (log.isDebugEnabled()) log.debug("{}", String.join(" ", command.get()));
     }
 
     /** The kernel refuses address and route changes to a process without CAP_NET_ADMIN: say so. */

@@ -57,6 +57,11 @@ final class Prefixd implements AutoCloseable {
 
     /** @param more further arguments for the launcher, e.g. {@code --cache DIR} */
     Prefixd(Namespace ns, Path dir, String profile, boolean shell, List<String> more) throws IOException {
+        this(ns, dir, profile, shell, more, java.util.Map.of());
+    }
+
+    /** @param env environment variables to set for prefixd, e.g. a PATH with a stand-in for a tool */
+    Prefixd(Namespace ns, Path dir, String profile, boolean shell, List<String> more, java.util.Map<String, String> env) throws IOException {
         this.dir = dir;
         this.configs = Files.createDirectories(dir.resolve("configs"));
         this.state = dir.resolve("state");
@@ -70,6 +75,7 @@ final class Prefixd implements AutoCloseable {
         if (shell) command.add("--shell");
         command.addAll(more);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
         if (!shell) builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         this.process = builder.start();
         Await.until("prefixd's control socket", Duration.ofSeconds(20), () -> {
