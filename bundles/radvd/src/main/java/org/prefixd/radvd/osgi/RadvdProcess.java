@@ -39,6 +39,7 @@ final class RadvdProcess implements AutoCloseable {
     private ProcessHandle running; // guarded by this
     private Instant startedAt = Instant.MIN;
     private Duration backoff = FIRST_BACKOFF;
+    private java.util.concurrent.ScheduledFuture<?> restart; // the start after an exit, waiting out the backoff
     private long outputFrom; // where the running radvd's output starts in radvd.log
     private boolean closed;
     private boolean stopping;
@@ -90,7 +91,8 @@ final class RadvdProcess implements AutoCloseable {
     synchronized void reload() throws IOException {
         if (supervise) {
             if (running != null && running.isAlive()) hangUp(running.pid());
-            else start();
+            else if (restart == null || restart.isDone()) start();
+            // else: radvd keeps exiting and waits out its backoff; the restart reads the new file
             return;
         }
         Optional<ProcessHandle> other = fromPidFile();
@@ -133,7 +135,7 @@ final class RadvdProcess implements AutoCloseable {
         log.warn("radvd (pid {}) exited{}; starting it again in {} s", h.pid(), lastWords(outputFrom), backoff.getSeconds());
         Duration wait = backoff;
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-        restarts.schedule(this::ensureRunning, wait.toMillis(), TimeUnit.MILLISECONDS);
+        restart = restarts.schedule(this::ensureRunning, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** No LAN has a prefix: supervise mode stops radvd until there is one again; signal mode leaves radvd to its owner. */
