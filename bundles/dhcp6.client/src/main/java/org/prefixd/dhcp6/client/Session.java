@@ -279,16 +279,27 @@ public final class Session {
             if (was == State.REQUESTING) return solicitLater(now);
             return idle(now, "the Reply changed nothing");
         }
-        emptyReplies = 0;
-        lease = Optional.of(next);
-        state = State.BOUND;
-        outstanding = null;
-        advertised.clear();
         LeaseEvent.Kind kind = switch (was) {
             case RENEWING -> LeaseEvent.Kind.RENEWED;
             case REBINDING -> LeaseEvent.Kind.REBOUND;
             default -> LeaseEvent.Kind.BOUND;
         };
+        if (lease.isPresent() && !now.isBefore(next.renewAt())) {
+            // §18.2.10.1: an IA of the lease the Reply (to a Renew, a Rebind, or the Request or
+            // Rapid Commit Solicit after NoBinding) leaves out, or renews with a T1 already due, is
+            // asked for again by this exchange's own retransmissions, as if the Reply had not come
+            // — not by a new Renew at once: the server would answer the same, and one that answers
+            // at once would get a storm. The bindings the Reply did return are used now.
+            Lease held = lease.get();
+            lease = Optional.of(next);
+            Step wait = idle(now, "the Reply leaves an IA to renew; retransmitting");
+            return next.equals(held) ? wait : new Step(wait.send(), wait.wakeAt(), Optional.of(new LeaseEvent(kind, next)), wait.note());
+        }
+        emptyReplies = 0;
+        lease = Optional.of(next);
+        state = State.BOUND;
+        outstanding = null;
+        advertised.clear();
         return new Step(List.of(), Optional.of(nextLeaseWake(next)), Optional.of(new LeaseEvent(kind, next)), kind.name().toLowerCase());
     }
 

@@ -359,6 +359,64 @@ class SessionTest {
         assertEquals(MessageType.REBIND, step.send().get(0).type());
     }
 
+    /**
+     * Found by SessionFuzzTest: such a Reply counted as a renewal, T1 stayed in the past, and a
+     * new Renew went out at once, again after each such Reply — a storm with a server that
+     * answers at once (RFC 8415 §18.2.10.1: the client MUST rate-limit and MAY wait for the
+     * normal retransmission time, as if the Reply had not come).
+     */
+    @Test
+    void retransmitsTheRenewWhenTheReplyLeavesTheIaOutInsteadOfRenewingAgainAtOnce() {
+        Session s = bound(100, 160, 200, 300);
+        now = now.plusSeconds(100);
+        Session.Step renewing = s.timer(now);
+        ClientServerMessage renew = renewing.send().get(0);
+        Session.Step step = s.received(answer(MessageType.REPLY, renew, KEA), now);
+        assertEquals(List.of(), step.send());
+        assertTrue(step.event().isEmpty(), "nothing was renewed: " + step.event());
+        assertEquals(renewing.wakeAt(), step.wakeAt(), "the Renew's own retransmission time");
+        assertEquals(Session.State.RENEWING, s.state());
+        assertEquals(List.of(), s.timer(now).send(), "no new Renew at once");
+        ClientServerMessage resent = s.timer(renewing.wakeAt().orElseThrow()).send().get(0);
+        assertEquals(MessageType.RENEW, resent.type());
+        assertEquals(renew.transactionId(), resent.transactionId(), "the same Renew, retransmitted");
+    }
+
+    @Test
+    void usesWhatAReplyToARenewRenewsAndRetransmitsForTheIaItLeftOut() {
+        Session s = new Session(new SessionSettings(CLIENT, Optional.of(1L), List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())),
+                true, false, List.of(), List.of(), Optional.empty(), false), () -> 0.5, xids::incrementAndGet);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        IaNa na = new IaNa(1, 100, 160, Options.of(new IaAddress(ip("2001:db8::1"), 200, 300, Options.NONE)));
+        assertEquals(LeaseEvent.Kind.BOUND, s.received(answer(MessageType.REPLY, solicit, KEA, na, pd(100, 160, 200, 300), new RapidCommit()), now)
+                .event().orElseThrow().kind());
+        now = now.plusSeconds(100);
+        Session.Step renewing = s.timer(now);
+        ClientServerMessage renew = renewing.send().get(0);
+        Session.Step step = s.received(answer(MessageType.REPLY, renew, KEA, pd(1000, 1600, 2000, 3000)), now);
+        assertEquals(List.of(), step.send());
+        assertEquals(LeaseEvent.Kind.RENEWED, step.event().orElseThrow().kind());
+        assertEquals(now.plusSeconds(3000), step.event().get().lease().prefixes().get(0).validUntil(), "the prefix renewed");
+        assertEquals(renewing.wakeAt(), step.wakeAt(), "the IA_NA is asked for again by the Renew's retransmission");
+        assertEquals(List.of(), s.timer(now).send(), "no new Renew at once");
+    }
+
+    @Test
+    void retransmitsTheRequestAfterNoBindingWhenItsReplyBindsNothing() {
+        Session s = bound(100, 160, 200, 300);
+        now = now.plusSeconds(100);
+        ClientServerMessage renew = s.timer(now).send().get(0);
+        Session.Step requesting = s.received(answer(MessageType.REPLY, renew, KEA,
+                new IaPd(2, 0, 0, Options.of(StatusCode.of(StatusCode.NO_BINDING, "lost it")))), now);
+        ClientServerMessage request = requesting.send().get(0);
+        Session.Step step = s.received(answer(MessageType.REPLY, request, KEA), now);
+        assertEquals(List.of(), step.send());
+        assertEquals(requesting.wakeAt(), step.wakeAt(), "the Request's own retransmission time");
+        assertEquals(List.of(), s.timer(now).send(), "no Renew at once for the T1 that passed");
+        ClientServerMessage resent = s.timer(requesting.wakeAt().orElseThrow()).send().get(0);
+        assertEquals(request.transactionId(), resent.transactionId(), "the same Request, retransmitted");
+    }
+
     @Test
     void answersNoBindingToARenewWithARequest() {
         Session s = bound(100, 160, 200, 300);
