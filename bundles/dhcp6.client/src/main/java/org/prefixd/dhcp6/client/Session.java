@@ -357,8 +357,13 @@ public final class Session {
                 case RELEASING -> released("no Reply to the Release after " + RetransmissionParameters.RELEASE.mrc + " tries");
                 case DECLINING -> afterDecline(now, "no Reply to the Decline after " + RetransmissionParameters.DECLINE.mrc + " tries");
                 case INFORMING -> inform(now, "retransmission ended");
-                case RENEWING -> leaseTimer(now); // MRD ends at T2: Rebind
-                case REBINDING -> leaseTimer(now); // MRD ends when the leases do
+                // Called from leaseTimer, which found something still valid. Not back to leaseTimer:
+                // T2 or the end of the leases may have moved since the exchange began (an IA expired,
+                // a Reply renewed some), and it would call this again without end.
+                case RENEWING -> startExchange(State.REBINDING, MessageType.REBIND, // MRD ends at T2: Rebind
+                        RetransmissionParameters.REBIND.withMrd(Duration.between(now, lease.orElseThrow().validUntil())), now, "no Reply to the Renew by T2");
+                case REBINDING -> startExchange(State.REBINDING, MessageType.REBIND, // MRD ended when the leases did, but some were renewed since
+                        RetransmissionParameters.REBIND.withMrd(Duration.between(now, lease.orElseThrow().validUntil())), now, "the lease outlasted the Rebind");
                 default -> solicit(now, "retransmission ended");
             };
         }

@@ -401,6 +401,32 @@ class SessionTest {
         assertEquals(List.of(), s.timer(now).send(), "no new Renew at once");
     }
 
+    /**
+     * Found by SessionFuzzTest: when the IA that set T2 expired during the Renew (its T2 beyond
+     * its valid lifetime), the Renew's MRD still ended at that T2 but the lease's T2 had moved
+     * later; the timer then went from leaseTimer to retransmit and back without end
+     * (StackOverflowError). The Renew that ran out by its T2 is followed by a Rebind.
+     */
+    @Test
+    void rebindsWhenTheRenewRunsOutAfterTheIaThatSetT2Expired() {
+        Session s = new Session(new SessionSettings(CLIENT, Optional.empty(), List.of(new SessionSettings.PdRequest(2, 56, Optional.empty()),
+                new SessionSettings.PdRequest(3, 56, Optional.empty())), true, false, List.of(), List.of(), Optional.empty(), false),
+                () -> 0.5, xids::incrementAndGet);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        IaPd shortLived = new IaPd(2, 100, 5000, Options.of(new IaPrefix(200, 300, 56, PREFIX, Options.NONE)));
+        IaPd longLived = new IaPd(3, 4000, 8000, Options.of(new IaPrefix(9000, 10000, 56, ip("2001:db8:200::"), Options.NONE)));
+        Session.Step step = s.received(answer(MessageType.REPLY, solicit, KEA, shortLived, longLived, new RapidCommit()), now);
+        Instant end = now.plusSeconds(5000);
+        ClientServerMessage last = null;
+        while (now.isBefore(end)) {
+            now = step.wakeAt().orElseThrow();
+            step = s.timer(now);
+            if (!step.send().isEmpty()) last = step.send().get(0);
+        }
+        assertEquals(MessageType.REBIND, last.type(), "the Renew ran out at the T2 it started with");
+        assertEquals(Session.State.REBINDING, s.state());
+    }
+
     @Test
     void retransmitsTheRequestAfterNoBindingWhenItsReplyBindsNothing() {
         Session s = bound(100, 160, 200, 300);
