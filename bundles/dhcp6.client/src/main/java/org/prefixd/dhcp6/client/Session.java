@@ -184,6 +184,28 @@ public final class Session {
 
     /** The time asked for in the last {@link Step#wakeAt()} has come. */
     public Step timer(Instant now) {
+        // A lease held while soliciting (after NoBinding and a Request without answer), requesting
+        // or declining expires on time too, as leaseTimer makes it in the other states. The steps
+        // of these states carry no event of their own.
+        Optional<LeaseEvent> expired = switch (state) {
+            case WAITING, SOLICITING, REQUESTING, DECLINING -> expire(now);
+            default -> Optional.empty();
+        };
+        Step step = timerStep(now);
+        return expired.isEmpty() ? step : new Step(step.send(), step.wakeAt(), expired, step.note(), step.setAside());
+    }
+
+    /** Drops what has expired of the lease: the event that says so, if anything did. */
+    private Optional<LeaseEvent> expire(Instant now) {
+        if (lease.isEmpty()) return Optional.empty();
+        Lease held = lease.get();
+        Lease current = held.withoutExpired(now);
+        if (current.equals(held)) return Optional.empty();
+        lease = current.isEmpty() ? Optional.empty() : Optional.of(current);
+        return Optional.of(current.isEmpty() ? new LeaseEvent(LeaseEvent.Kind.EXPIRED, held) : new LeaseEvent(LeaseEvent.Kind.UPDATED, current));
+    }
+
+    private Step timerStep(Instant now) {
         switch (state) {
             case WAITING:
                 if (now.isBefore(waitUntil)) return idle(now, "still waiting");
@@ -445,7 +467,7 @@ public final class Session {
         if (state != State.BOUND && state != State.RENEWING && state != State.REBINDING) return idle(now, "busy (" + state + "): the Decline waits");
         declined = address;
         Step sent = begin(State.DECLINING, MessageType.DECLINE, RetransmissionParameters.DECLINE.parameters(), now, "Decline");
-        Lease rest = lease.get().withoutAddress(address);
+        Lease rest = lease.get().withoutExpired(now).withoutAddress(address);
         lease = Optional.of(rest);
         return new Step(sent.send(), sent.wakeAt(), Optional.of(new LeaseEvent(LeaseEvent.Kind.UPDATED, rest)), sent.note());
     }

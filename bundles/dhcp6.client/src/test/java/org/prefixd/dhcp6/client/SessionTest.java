@@ -427,6 +427,48 @@ class SessionTest {
         assertEquals(Session.State.REBINDING, s.state());
     }
 
+    /**
+     * Found by SessionFuzzTest: after NoBinding and a Request nobody answered, the session
+     * solicited with the old lease still held and never expired it: no EXPIRED event, the
+     * prefix stayed on the LAN past its valid lifetime.
+     */
+    @Test
+    void expiresTheLeaseOnTimeWhileSolicitingAfterNoBindingAndAnUnansweredRequest() {
+        Session s = bound(100, 160, 200, 300);
+        now = now.plusSeconds(100);
+        ClientServerMessage renew = s.timer(now).send().get(0);
+        Session.Step step = s.received(answer(MessageType.REPLY, renew, KEA,
+                new IaPd(2, 0, 0, Options.of(StatusCode.of(StatusCode.NO_BINDING, "lost it")))), now);
+        Optional<LeaseEvent> expired = Optional.empty();
+        while (expired.isEmpty() && now.isBefore(Instant.parse("2026-11-25T11:00:00Z"))) {
+            now = step.wakeAt().orElseThrow();
+            step = s.timer(now);
+            expired = step.event();
+        }
+        assertEquals(Session.State.SOLICITING, s.state(), "the Request gave up");
+        assertEquals(LeaseEvent.Kind.EXPIRED, expired.orElseThrow().kind());
+        assertEquals(Instant.parse("2026-11-25T10:05:00Z"), now, "at the valid lifetime, 300 s");
+        assertEquals(Optional.empty(), s.lease());
+    }
+
+    @Test
+    void dropsAPrefixThatExpiresWhileDeclining() {
+        Session s = new Session(new SessionSettings(CLIENT, Optional.of(1L), List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())),
+                true, false, List.of(), List.of(), Optional.empty(), false), () -> 0.5, xids::incrementAndGet);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        Inet6Address taken = ip("2001:db8::1");
+        IaNa na = new IaNa(1, 100, 160, Options.of(new IaAddress(taken, 200, 300, Options.NONE)));
+        s.received(answer(MessageType.REPLY, solicit, KEA, na, pd(2, 3, 4, 5), new RapidCommit()), now);
+        Session.Step step = s.decline(taken, now);
+        assertEquals(MessageType.DECLINE, step.send().get(0).type());
+        while (step.event().isEmpty() || step.event().get().kind() != LeaseEvent.Kind.EXPIRED) {
+            now = step.wakeAt().orElseThrow();
+            step = s.timer(now);
+        }
+        assertEquals(Instant.parse("2026-11-25T10:00:05Z"), now, "the prefix's valid lifetime, 5 s, while the Decline is retransmitted");
+        assertEquals(Session.State.DECLINING, s.state());
+    }
+
     @Test
     void retransmitsTheRequestAfterNoBindingWhenItsReplyBindsNothing() {
         Session s = bound(100, 160, 200, 300);
