@@ -91,11 +91,12 @@ public final class ReplyReader {
                 // A valid lifetime of 0 withdraws the address (RFC 8415 §18.2.10.1): it stays in
                 // the binding, valid until now, so that merging it removes the address.
                 addresses.add(new LeasedAddress(a.address(), LeaseTimes.at(now, a.preferredLifetime()), LeaseTimes.at(now, a.validLifetime())));
-                if (a.validLifetime() > 0) shortestPreferred = Math.min(shortestPreferred, a.preferredLifetime());
+                if (a.validLifetime() > 0) shortestPreferred = Math.min(shortestPreferred, basis(a.preferredLifetime(), a.validLifetime()));
             }
-            if (!addresses.isEmpty())
-                bound.add(new IaBinding(IaBinding.Type.NA, na.iaid(), renewAt(now, na.t1(), shortestPreferred, true),
-                        renewAt(now, na.t2(), shortestPreferred, false), addresses, List.of()));
+            if (!addresses.isEmpty()) {
+                Instant[] t = timers(now, na.t1(), na.t2(), shortestPreferred);
+                bound.add(new IaBinding(IaBinding.Type.NA, na.iaid(), t[0], t[1], addresses, List.of()));
+            }
         }
         for (IaPd pd : options.all(IaPd.class)) {
             String key = "PD " + pd.iaid();
@@ -108,11 +109,12 @@ public final class ReplyReader {
                 String why = prefixProblem(p);
                 if (why != null) { setAside.add("IAPREFIX " + Ipv6Text.format(p.prefix()) + "/" + p.prefixLength() + ": " + why); continue; }
                 prefixes.add(new LeasedPrefix(p.prefix(), p.prefixLength(), LeaseTimes.at(now, p.preferredLifetime()), LeaseTimes.at(now, p.validLifetime())));
-                if (p.validLifetime() > 0) shortestPreferred = Math.min(shortestPreferred, p.preferredLifetime());
+                if (p.validLifetime() > 0) shortestPreferred = Math.min(shortestPreferred, basis(p.preferredLifetime(), p.validLifetime()));
             }
-            if (!prefixes.isEmpty())
-                bound.add(new IaBinding(IaBinding.Type.PD, pd.iaid(), renewAt(now, pd.t1(), shortestPreferred, true),
-                        renewAt(now, pd.t2(), shortestPreferred, false), List.of(), prefixes));
+            if (!prefixes.isEmpty()) {
+                Instant[] t = timers(now, pd.t1(), pd.t2(), shortestPreferred);
+                bound.add(new IaBinding(IaBinding.Type.PD, pd.iaid(), t[0], t[1], List.of(), prefixes));
+            }
         }
 
         List<Inet6Address> dns = unicastOnly(options.get(DnsServers.class).map(DnsServers::addresses).orElse(List.of()), "DNS server", setAside);
@@ -159,6 +161,30 @@ public final class ReplyReader {
 
         record Ignored(String why) implements Result {
         }
+    }
+
+    /**
+     * What a T1 or T2 the client chooses is a fraction of: the preferred lifetime, or for a
+     * deprecated address or prefix (preferred 0) the valid one — a T1 of 0 s would send a Renew at
+     * once, which RFC 8415 §14.2 forbids ("MUST NOT transmit immediately").
+     */
+    private static long basis(long preferred, long valid) {
+        return preferred > 0 ? preferred : valid;
+    }
+
+    /**
+     * T1 and T2 of an IA: as given, or chosen by the client where the server gives 0 (§14.2). A
+     * chosen one never crosses a given one (T1 ≤ T2, §21.4: a T2 before T1 would rebind without
+     * ever renewing): it keeps the 0.5 : 0.8 ratio to the given one then.
+     */
+    private static Instant[] timers(Instant now, long t1, long t2, long shortestPreferred) {
+        Instant renew = renewAt(now, t1, shortestPreferred, true);
+        Instant rebind = renewAt(now, t2, shortestPreferred, false);
+        if (renew.isAfter(rebind)) {
+            if (t2 == 0) rebind = t1 == LeaseTimes.INFINITY ? LeaseTimes.FOREVER : now.plus(Duration.ofSeconds(t1).multipliedBy(8).dividedBy(5));
+            else renew = now.plus(Duration.ofSeconds(t2).multipliedBy(5).dividedBy(8));
+        }
+        return new Instant[] {renew, rebind};
     }
 
     private static Instant renewAt(Instant now, long t, long shortestPreferred, boolean t1) {

@@ -212,6 +212,28 @@ public final class Session {
 
     /** The time asked for in the last {@link Step#wakeAt()} has come. */
     public Step timer(Instant now) {
+        // A lease held while soliciting (after NoBinding and a Request without answer), requesting
+        // or declining expires on time too, as leaseTimer makes it in the other states. The steps
+        // of these states carry no event of their own.
+        Optional<LeaseEvent> expired = switch (state) {
+            case WAITING, SOLICITING, REQUESTING, DECLINING -> expire(now);
+            default -> Optional.empty();
+        };
+        Step step = timerStep(now);
+        return expired.isEmpty() ? step : new Step(step.send(), step.wakeAt(), expired, step.note(), step.setAside());
+    }
+
+    /** Drops what has expired of the lease: the event that says so, if anything did. */
+    private Optional<LeaseEvent> expire(Instant now) {
+        if (lease.isEmpty()) return Optional.empty();
+        Lease held = lease.get();
+        Lease current = held.withoutExpired(now);
+        if (current.equals(held)) return Optional.empty();
+        lease = current.isEmpty() ? Optional.empty() : Optional.of(current);
+        return Optional.of(current.isEmpty() ? new LeaseEvent(LeaseEvent.Kind.EXPIRED, held) : new LeaseEvent(LeaseEvent.Kind.UPDATED, current));
+    }
+
+    private Step timerStep(Instant now) {
         switch (state) {
             case WAITING:
                 if (now.isBefore(waitUntil)) return idle(now, "still waiting");
@@ -307,16 +329,27 @@ public final class Session {
             if (was == State.REQUESTING) return solicitLater(now);
             return idle(now, "the Reply changed nothing");
         }
-        emptyReplies = 0;
-        lease = Optional.of(next);
-        state = State.BOUND;
-        outstanding = null;
-        advertised.clear();
         LeaseEvent.Kind kind = switch (was) {
             case RENEWING -> LeaseEvent.Kind.RENEWED;
             case REBINDING -> LeaseEvent.Kind.REBOUND;
             default -> LeaseEvent.Kind.BOUND;
         };
+        if (lease.isPresent() && !now.isBefore(next.renewAt())) {
+            // §18.2.10.1: an IA of the lease the Reply (to a Renew, a Rebind, or the Request or
+            // Rapid Commit Solicit after NoBinding) leaves out, or renews with a T1 already due, is
+            // asked for again by this exchange's own retransmissions, as if the Reply had not come
+            // — not by a new Renew at once: the server would answer the same, and one that answers
+            // at once would get a storm. The bindings the Reply did return are used now.
+            Lease held = lease.get();
+            lease = Optional.of(next);
+            Step wait = idle(now, "the Reply leaves an IA to renew; retransmitting");
+            return next.equals(held) ? wait : new Step(wait.send(), wait.wakeAt(), Optional.of(new LeaseEvent(kind, next)), wait.note());
+        }
+        emptyReplies = 0;
+        lease = Optional.of(next);
+        state = State.BOUND;
+        outstanding = null;
+        advertised.clear();
         return new Step(List.of(), Optional.of(nextLeaseWake(next)), Optional.of(new LeaseEvent(kind, next)), kind.name().toLowerCase());
     }
 
@@ -374,8 +407,13 @@ public final class Session {
                 case RELEASING -> released("no Reply to the Release after " + RetransmissionParameters.RELEASE.mrc + " tries");
                 case DECLINING -> afterDecline(now, "no Reply to the Decline after " + RetransmissionParameters.DECLINE.mrc + " tries");
                 case INFORMING -> inform(now, "retransmission ended");
-                case RENEWING -> leaseTimer(now); // MRD ends at T2: Rebind
-                case REBINDING -> leaseTimer(now); // MRD ends when the leases do
+                // Called from leaseTimer, which found something still valid. Not back to leaseTimer:
+                // T2 or the end of the leases may have moved since the exchange began (an IA expired,
+                // a Reply renewed some), and it would call this again without end.
+                case RENEWING -> startExchange(State.REBINDING, MessageType.REBIND, // MRD ends at T2: Rebind
+                        RetransmissionParameters.REBIND.withMrd(Duration.between(now, lease.orElseThrow().validUntil())), now, "no Reply to the Renew by T2");
+                case REBINDING -> startExchange(State.REBINDING, MessageType.REBIND, // MRD ended when the leases did, but some were renewed since
+                        RetransmissionParameters.REBIND.withMrd(Duration.between(now, lease.orElseThrow().validUntil())), now, "the lease outlasted the Rebind");
                 default -> solicit(now, "retransmission ended");
             };
         }
@@ -457,7 +495,7 @@ public final class Session {
         if (state != State.BOUND && state != State.RENEWING && state != State.REBINDING) return idle(now, "busy (" + state + "): the Decline waits");
         declined = address;
         Step sent = begin(State.DECLINING, MessageType.DECLINE, RetransmissionParameters.DECLINE.parameters(), now, "Decline");
-        Lease rest = lease.get().withoutAddress(address);
+        Lease rest = lease.get().withoutExpired(now).withoutAddress(address);
         lease = Optional.of(rest);
         return new Step(sent.send(), sent.wakeAt(), Optional.of(new LeaseEvent(LeaseEvent.Kind.UPDATED, rest)), sent.note());
     }

@@ -86,6 +86,41 @@ class ReplyReaderTest {
         assertEquals(NOW.plusSeconds(320), r.bound().get(0).rebindAt());
     }
 
+    /**
+     * Found by SessionFuzzTest: with a preferred lifetime of 0 (a deprecated address or prefix)
+     * the client's T1 and T2 were 0 s away, and it sent a Rebind at once after the Reply (RFC
+     * 8415 §14.2: "MUST NOT transmit immediately"). Such a one counts with its valid lifetime.
+     */
+    @Test
+    void takesTheValidLifetimeAsTheBasisOfAChosenT1AndT2WhenThePreferredLifetimeIs0() {
+        ServerReply r = usable(reply(pd(0, 0, prefix("2001:db8:100::", 56, 0, 1000), prefix("2001:db8:200::", 56, 800, 2000)),
+                na(0, 0, new IaAddress(ip("2001:db8::100"), 0, 100, Options.NONE))));
+        assertEquals(NOW.plusSeconds(400), r.bound().get(1).renewAt(), "half of the shorter: 800 s preferred, not 1000 s valid");
+        assertEquals(NOW.plusSeconds(640), r.bound().get(1).rebindAt());
+        assertEquals(NOW.plusSeconds(50), r.bound().get(0).renewAt());
+        assertEquals(NOW.plusSeconds(80), r.bound().get(0).rebindAt());
+    }
+
+    /**
+     * Found by SessionFuzzTest: with T1 given and T2 left to the client (or the reverse), the
+     * chosen one could fall on the wrong side of the given one — T1 5397 s, T2 0.8 × 736 s — and
+     * the client rebound without ever renewing. The chosen one keeps the 0.5 : 0.8 ratio to the
+     * given one then.
+     */
+    @Test
+    void neverChoosesAT2BeforeTheGivenT1NorAT1AfterTheGivenT2() {
+        IaBinding t1Given = usable(reply(pd(5397, 0, prefix("2001:db8:100::", 56, 736, 736)))).bound().get(0);
+        assertEquals(NOW.plusSeconds(5397), t1Given.renewAt());
+        assertEquals(NOW.plusMillis(8_635_200), t1Given.rebindAt());
+        IaBinding t2Given = usable(reply(pd(0, 10, prefix("2001:db8:100::", 56, 1000, 2000)))).bound().get(0);
+        assertEquals(NOW.plusMillis(6_250), t2Given.renewAt());
+        assertEquals(NOW.plusSeconds(10), t2Given.rebindAt());
+        IaBinding both = usable(reply(pd(0, 0, prefix("2001:db8:100::", 56, 1000, 2000)))).bound().get(0);
+        assertEquals(NOW.plusSeconds(500), both.renewAt(), "the usual 0.5 and 0.8 when nothing crosses");
+        IaBinding never = usable(reply(pd(0xffffffffL, 0, prefix("2001:db8:100::", 56, 1000, 2000)))).bound().get(0);
+        assertEquals(LeaseTimes.FOREVER, never.rebindAt(), "an infinite T1: no T2 either");
+    }
+
     @Test
     void ignoresAnIaWhoseT1IsGreaterThanItsT2() {
         ServerReply r = usable(reply(pd(300, 100, prefix("2001:db8:100::", 56, 400, 500))));

@@ -359,6 +359,132 @@ class SessionTest {
         assertEquals(MessageType.REBIND, step.send().get(0).type());
     }
 
+    /**
+     * Found by SessionFuzzTest: such a Reply counted as a renewal, T1 stayed in the past, and a
+     * new Renew went out at once, again after each such Reply — a storm with a server that
+     * answers at once (RFC 8415 §18.2.10.1: the client MUST rate-limit and MAY wait for the
+     * normal retransmission time, as if the Reply had not come).
+     */
+    @Test
+    void retransmitsTheRenewWhenTheReplyLeavesTheIaOutInsteadOfRenewingAgainAtOnce() {
+        Session s = bound(100, 160, 200, 300);
+        now = now.plusSeconds(100);
+        Session.Step renewing = s.timer(now);
+        ClientServerMessage renew = renewing.send().get(0);
+        Session.Step step = s.received(answer(MessageType.REPLY, renew, KEA), now);
+        assertEquals(List.of(), step.send());
+        assertTrue(step.event().isEmpty(), "nothing was renewed: " + step.event());
+        assertEquals(renewing.wakeAt(), step.wakeAt(), "the Renew's own retransmission time");
+        assertEquals(Session.State.RENEWING, s.state());
+        assertEquals(List.of(), s.timer(now).send(), "no new Renew at once");
+        ClientServerMessage resent = s.timer(renewing.wakeAt().orElseThrow()).send().get(0);
+        assertEquals(MessageType.RENEW, resent.type());
+        assertEquals(renew.transactionId(), resent.transactionId(), "the same Renew, retransmitted");
+    }
+
+    @Test
+    void usesWhatAReplyToARenewRenewsAndRetransmitsForTheIaItLeftOut() {
+        Session s = new Session(new SessionSettings(CLIENT, Optional.of(1L), List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())),
+                true, false, List.of(), List.of(), Optional.empty(), false), () -> 0.5, xids::incrementAndGet);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        IaNa na = new IaNa(1, 100, 160, Options.of(new IaAddress(ip("2001:db8::1"), 200, 300, Options.NONE)));
+        assertEquals(LeaseEvent.Kind.BOUND, s.received(answer(MessageType.REPLY, solicit, KEA, na, pd(100, 160, 200, 300), new RapidCommit()), now)
+                .event().orElseThrow().kind());
+        now = now.plusSeconds(100);
+        Session.Step renewing = s.timer(now);
+        ClientServerMessage renew = renewing.send().get(0);
+        Session.Step step = s.received(answer(MessageType.REPLY, renew, KEA, pd(1000, 1600, 2000, 3000)), now);
+        assertEquals(List.of(), step.send());
+        assertEquals(LeaseEvent.Kind.RENEWED, step.event().orElseThrow().kind());
+        assertEquals(now.plusSeconds(3000), step.event().get().lease().prefixes().get(0).validUntil(), "the prefix renewed");
+        assertEquals(renewing.wakeAt(), step.wakeAt(), "the IA_NA is asked for again by the Renew's retransmission");
+        assertEquals(List.of(), s.timer(now).send(), "no new Renew at once");
+    }
+
+    /**
+     * Found by SessionFuzzTest: when the IA that set T2 expired during the Renew (its T2 beyond
+     * its valid lifetime), the Renew's MRD still ended at that T2 but the lease's T2 had moved
+     * later; the timer then went from leaseTimer to retransmit and back without end
+     * (StackOverflowError). The Renew that ran out by its T2 is followed by a Rebind.
+     */
+    @Test
+    void rebindsWhenTheRenewRunsOutAfterTheIaThatSetT2Expired() {
+        Session s = new Session(new SessionSettings(CLIENT, Optional.empty(), List.of(new SessionSettings.PdRequest(2, 56, Optional.empty()),
+                new SessionSettings.PdRequest(3, 56, Optional.empty())), true, false, List.of(), List.of(), Optional.empty(), false),
+                () -> 0.5, xids::incrementAndGet);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        IaPd shortLived = new IaPd(2, 100, 5000, Options.of(new IaPrefix(200, 300, 56, PREFIX, Options.NONE)));
+        IaPd longLived = new IaPd(3, 4000, 8000, Options.of(new IaPrefix(9000, 10000, 56, ip("2001:db8:200::"), Options.NONE)));
+        Session.Step step = s.received(answer(MessageType.REPLY, solicit, KEA, shortLived, longLived, new RapidCommit()), now);
+        Instant end = now.plusSeconds(5000);
+        ClientServerMessage last = null;
+        while (now.isBefore(end)) {
+            now = step.wakeAt().orElseThrow();
+            step = s.timer(now);
+            if (!step.send().isEmpty()) last = step.send().get(0);
+        }
+        assertEquals(MessageType.REBIND, last.type(), "the Renew ran out at the T2 it started with");
+        assertEquals(Session.State.REBINDING, s.state());
+    }
+
+    /**
+     * Found by SessionFuzzTest: after NoBinding and a Request nobody answered, the session
+     * solicited with the old lease still held and never expired it: no EXPIRED event, the
+     * prefix stayed on the LAN past its valid lifetime.
+     */
+    @Test
+    void expiresTheLeaseOnTimeWhileSolicitingAfterNoBindingAndAnUnansweredRequest() {
+        Session s = bound(100, 160, 200, 300);
+        now = now.plusSeconds(100);
+        ClientServerMessage renew = s.timer(now).send().get(0);
+        Session.Step step = s.received(answer(MessageType.REPLY, renew, KEA,
+                new IaPd(2, 0, 0, Options.of(StatusCode.of(StatusCode.NO_BINDING, "lost it")))), now);
+        Optional<LeaseEvent> expired = Optional.empty();
+        while (expired.isEmpty() && now.isBefore(Instant.parse("2026-11-25T11:00:00Z"))) {
+            now = step.wakeAt().orElseThrow();
+            step = s.timer(now);
+            expired = step.event();
+        }
+        assertEquals(Session.State.SOLICITING, s.state(), "the Request gave up");
+        assertEquals(LeaseEvent.Kind.EXPIRED, expired.orElseThrow().kind());
+        assertEquals(Instant.parse("2026-11-25T10:05:00Z"), now, "at the valid lifetime, 300 s");
+        assertEquals(Optional.empty(), s.lease());
+    }
+
+    @Test
+    void dropsAPrefixThatExpiresWhileDeclining() {
+        Session s = new Session(new SessionSettings(CLIENT, Optional.of(1L), List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())),
+                true, false, List.of(), List.of(), Optional.empty(), false), () -> 0.5, xids::incrementAndGet);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        Inet6Address taken = ip("2001:db8::1");
+        IaNa na = new IaNa(1, 100, 160, Options.of(new IaAddress(taken, 200, 300, Options.NONE)));
+        s.received(answer(MessageType.REPLY, solicit, KEA, na, pd(2, 3, 4, 5), new RapidCommit()), now);
+        Session.Step step = s.decline(taken, now);
+        assertEquals(MessageType.DECLINE, step.send().get(0).type());
+        while (step.event().isEmpty() || step.event().get().kind() != LeaseEvent.Kind.EXPIRED) {
+            now = step.wakeAt().orElseThrow();
+            step = s.timer(now);
+        }
+        assertEquals(Instant.parse("2026-11-25T10:00:05Z"), now, "the prefix's valid lifetime, 5 s, while the Decline is retransmitted");
+        assertEquals(Session.State.DECLINING, s.state());
+    }
+
+    @Test
+    void retransmitsTheRequestAfterNoBindingWhenItsReplyBindsNothing() {
+        Session s = bound(100, 160, 200, 300);
+        now = now.plusSeconds(100);
+        ClientServerMessage renew = s.timer(now).send().get(0);
+        Session.Step requesting = s.received(answer(MessageType.REPLY, renew, KEA,
+                new IaPd(2, 0, 0, Options.of(StatusCode.of(StatusCode.NO_BINDING, "lost it")))), now);
+        ClientServerMessage request = requesting.send().get(0);
+        Session.Step step = s.received(answer(MessageType.REPLY, request, KEA), now);
+        assertEquals(List.of(), step.send());
+        assertEquals(requesting.wakeAt(), step.wakeAt(), "the Request's own retransmission time");
+        assertEquals(List.of(), s.timer(now).send(), "no Renew at once for the T1 that passed");
+        ClientServerMessage resent = s.timer(requesting.wakeAt().orElseThrow()).send().get(0);
+        assertEquals(request.transactionId(), resent.transactionId(), "the same Request, retransmitted");
+    }
+
     @Test
     void answersNoBindingToARenewWithARequest() {
         Session s = bound(100, 160, 200, 300);
