@@ -175,10 +175,10 @@ class SessionFuzzTest {
         void go() {
             Optional<Lease> resumed = Optional.empty();
             if (!settings.stateless() && data.consumeInt(0, 3) == 0) resumed = Optional.of(resumedLease());
-            boolean linkReturned = data.consumeBoolean();
+            Session.Resume how = data.pickValue(Session.Resume.values());
             boolean resuming = resumed.isPresent();
-            trace.add(() -> "start resumed=" + resuming + " linkReturned=" + linkReturned);
-            check(session.start(now, resumed, linkReturned), "start", false);
+            trace.add(() -> "start resumed=" + resuming + " how=" + how);
+            check(session.start(now, resumed, how), "start", false);
             for (int i = 0; i < 200 && data.remainingBytes() > 0; i++) {
                 switch (data.consumeInt(0, 11)) {
                     case 0, 1, 2 -> answer();
