@@ -76,6 +76,25 @@ public final class RadvdComponent {
     /** At most this often for renewed lifetimes alone. */
     static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(60);
 
+    /**
+     * How long renewed lifetimes alone may wait to be written: {@link #REFRESH}, or half of the
+     * shortest lifetime last written if that is shorter (at least 1 s), so that radvd's
+     * count-down never lets a LAN host's address become deprecated or run out while the lease
+     * still holds the prefix (lifetimes of seconds: an ISP's short lease, a test).
+     */
+    static java.time.Duration refreshAfter(List<LanAdvert> written, java.time.Instant writtenAt) {
+        java.time.Duration shortest = REFRESH.multipliedBy(2);
+        for (LanAdvert a : written)
+            for (LanAdvert.PrefixAdvert p : a.prefixes()) {
+                java.time.Instant until = p.preferredUntil().isAfter(writtenAt) ? p.preferredUntil() : p.validUntil();
+                java.time.Duration left = java.time.Duration.between(writtenAt, until);
+                if (left.compareTo(shortest) < 0) shortest = left;
+            }
+        java.time.Duration half = shortest.dividedBy(2);
+        if (half.compareTo(java.time.Duration.ofSeconds(1)) < 0) return java.time.Duration.ofSeconds(1);
+        return half.compareTo(REFRESH) > 0 ? REFRESH : half;
+    }
+
     @Activate
     public RadvdComponent(BundleContext context, RadvdConfig config, @Reference(service = LoggerFactory.class) Logger log) throws IOException {
         this.context = context;
@@ -166,7 +185,7 @@ public final class RadvdComponent {
                 if (now.isBefore(missedSince.plus(GRACE))) return;
             }
             missedSince = null;
-            if (!runDown && written != null && Adverts.onlyLonger(written, adverts) && now.isBefore(writtenAt.plus(REFRESH))) {
+            if (!runDown && written != null && Adverts.onlyLonger(written, adverts) && now.isBefore(writtenAt.plus(refreshAfter(written, writtenAt)))) {
                 // Renewed lifetimes only: radvd's count-down promises less, never more. Each rewrite
                 // restarts radvd's RA timers, so renewals (seconds apart in a test) wait a little.
                 if (!refreshPending) {
@@ -174,7 +193,7 @@ public final class RadvdComponent {
                     worker.schedule(() -> {
                         refreshPending = false;
                         write();
-                    }, java.time.Duration.between(now, writtenAt.plus(REFRESH)).toMillis(), TimeUnit.MILLISECONDS);
+                    }, java.time.Duration.between(now, writtenAt.plus(refreshAfter(written, writtenAt))).toMillis(), TimeUnit.MILLISECONDS);
                 }
                 return;
             }

@@ -377,15 +377,36 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
      */
     private static final List<Duration> DAD_CHECKS = List.of(Duration.ofSeconds(3), Duration.ofSeconds(8));
 
-    /** Effects thread. The address is still ours and another node has it: Decline (RFC 8415 §18.2.8). */
+    /**
+     * Effects thread. The address is still ours and another node has it: Decline (RFC 8415
+     * §18.2.8). The kernel marks a duplicate dadfailed, or deletes it when its lifetimes are
+     * finite; but it also deletes every address of an interface set down, as in a flap shorter
+     * than the debounce. An address found gone is therefore set again and looked at once more
+     * after duplicate address detection: only gone or dadfailed again is it declined.
+     */
     private void checkDuplicate(java.net.Inet6Address address) {
-        if (!addresses.containsKey(address.getHostAddress())) return;
+        checkDuplicate(address, false);
+    }
+
+    private void checkDuplicate(java.net.Inet6Address address, boolean setAgain) {
+        LeasedAddress held = addresses.get(address.getHostAddress());
+        if (held == null) return;
         NetConfig.AddressState state;
         try {
             state = net.addressState(settings.link(), address);
             if (state != NetConfig.AddressState.DUPLICATE && state != NetConfig.AddressState.ABSENT) return;
+            if (state == NetConfig.AddressState.ABSENT && !setAgain) {
+                Instant now = clock.instant();
+                log.info("{}: {} is gone from the interface (a flap, or duplicate address detection): set again and checked once more",
+                        settings.link(), Ipv6Text.format(address));
+                net.setAddress(settings.link(), address, 128, seconds(now, held.preferredUntil()), seconds(now, held.validUntil()));
+                timers.schedule(() -> effects.execute(() -> checkDuplicate(address, true)), DAD_CHECKS.get(0).toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
         } catch (NetConfigException e) {
             log.warn("{}: cannot ask the kernel about {}: {}", settings.link(), Ipv6Text.format(address), e.getMessage());
+            return;
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
             return;
         }
         LinkClient current;
@@ -394,7 +415,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         }
         if (current == null) return;
         log.warn("{}: duplicate address detection failed for {} ({}): another node uses it; declining it", settings.link(), Ipv6Text.format(address),
-                state == NetConfig.AddressState.ABSENT ? "the kernel removed it" : "marked dadfailed");
+                state == NetConfig.AddressState.ABSENT ? "the kernel removed it, also when set again" : "marked dadfailed");
         log.info("{}: {}", settings.link(), current.act(now -> current.session().decline(address, now)));
     }
 
