@@ -48,7 +48,10 @@ public final class Ipv6Text {
                 break;
             }
         }
-        if (bare.isEmpty() || bare.length() > 45 || bare.indexOf(':') < 0) throw notAnAddress(text);
+        // The JDK takes a text as a literal only when it starts with a hex digit or ':'; anything
+        // else (".:1") it would look up as a host name.
+        if (bare.isEmpty() || bare.length() > 45 || bare.indexOf(':') < 0 || Character.digit(bare.charAt(0), 16) < 0 && bare.charAt(0) != ':')
+            throw notAnAddress(text);
         for (int i = 0; i < bare.length(); i++) {
             char c = bare.charAt(i);
             boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
