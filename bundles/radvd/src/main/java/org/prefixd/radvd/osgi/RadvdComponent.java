@@ -67,7 +67,7 @@ public final class RadvdComponent {
     private final List<LanPrefix> prefixes = new CopyOnWriteArrayList<>();
     private final List<LanSettings> lans = new CopyOnWriteArrayList<>();
     private final List<WanLease> leases = new CopyOnWriteArrayList<>();
-    private List<LanAdvert> written; // worker thread
+    private volatile List<LanAdvert> written; // worker thread; read by the radvd supervisor
     private java.time.Instant writtenAt = java.time.Instant.MIN; // worker thread
     private boolean refreshPending; // worker thread
     private java.time.Instant missedSince; // worker thread: when something advertised first went missing
@@ -119,7 +119,11 @@ public final class RadvdComponent {
             log.error("{}", e.getMessage()); // SCR's own report would hide it
             throw e;
         }
-        this.radvd = new RadvdProcess(program, conf, pid, supervise, log);
+        // Hosts keep their addresses through a crash loop: radvd is never down longer than half the lifetimes it advertises.
+        this.radvd = new RadvdProcess(program, conf, pid, supervise, log, () -> {
+            List<LanAdvert> last = written;
+            return last == null ? REFRESH : refreshAfter(last, clock.instant());
+        });
         Files.createDirectories(conf.getParent());
         changed();
     }

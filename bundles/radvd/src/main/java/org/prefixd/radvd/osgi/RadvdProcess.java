@@ -27,6 +27,7 @@ final class RadvdProcess implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
     private final String program;
+    private final java.util.function.Supplier<Duration> longestWait;
     private final Path conf;
     private final Path pidFile;
     private final boolean supervise;
@@ -45,6 +46,15 @@ final class RadvdProcess implements AutoCloseable {
     private boolean stopping;
 
     RadvdProcess(String program, Path conf, Path pidFile, boolean supervise, Logger log) {
+        this(program, conf, pidFile, supervise, log, () -> MAX_BACKOFF);
+    }
+
+    /**
+     * @param longestWait the longest the LAN can be without RAs now: a wait before a restart is
+     *                    never longer, so that hosts keep their addresses through a crash loop
+     */
+    RadvdProcess(String program, Path conf, Path pidFile, boolean supervise, Logger log, java.util.function.Supplier<Duration> longestWait) {
+        this.longestWait = longestWait;
         this.program = program;
         this.conf = conf;
         this.pidFile = pidFile;
@@ -132,8 +142,10 @@ final class RadvdProcess implements AutoCloseable {
     private synchronized void exited(ProcessHandle h) {
         if (closed || stopping || h != running) return;
         if (Duration.between(startedAt, Instant.now()).compareTo(MAX_BACKOFF) > 0) backoff = FIRST_BACKOFF;
-        log.warn("radvd (pid {}) exited{}; starting it again in {} s", h.pid(), lastWords(outputFrom), backoff.getSeconds());
         Duration wait = backoff;
+        Duration longest = longestWait.get();
+        if (wait.compareTo(longest) > 0) wait = longest.compareTo(FIRST_BACKOFF) < 0 ? FIRST_BACKOFF : longest;
+        log.warn("radvd (pid {}) exited{}; starting it again in {} s", h.pid(), lastWords(outputFrom), wait.getSeconds());
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         restart = restarts.schedule(this::ensureRunning, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
