@@ -19,7 +19,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
@@ -89,12 +88,7 @@ final class LinkClient {
         servers = new InetSocketAddress(Inet6Address.getByAddress(null, ALL_SERVERS_AND_RELAYS.getAddress(), nif), SERVER_PORT);
         Bootstrap bootstrap = new Bootstrap().group(group)
                 .channelFactory(() -> new NioDatagramChannel(SocketProtocolFamily.INET6))
-                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
-                    @Override
-                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-                        receive(packet);
-                    }
-                });
+                .handler(new DatagramReader(this::receive));
         try {
             channel = bootstrap.bind(new InetSocketAddress(local, CLIENT_PORT)).sync().channel();
         } catch (InterruptedException e) {

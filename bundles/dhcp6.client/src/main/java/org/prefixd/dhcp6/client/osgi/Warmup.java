@@ -15,7 +15,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
@@ -74,12 +73,7 @@ final class Warmup {
         CountDownLatch echoed = new CountDownLatch(1);
         Channel channel = new Bootstrap().group(group)
                 .channelFactory(() -> new NioDatagramChannel(SocketProtocolFamily.INET6))
-                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
-                    @Override
-                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-                        echoed.countDown();
-                    }
-                }).bind(new InetSocketAddress(InetAddress.getByName("::1"), 0)).sync().channel();
+                .handler(new DatagramReader(packet -> echoed.countDown())).bind(new InetSocketAddress(InetAddress.getByName("::1"), 0)).sync().channel();
         try {
             channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(payload), (InetSocketAddress) channel.localAddress())).sync();
             echoed.await(1, TimeUnit.SECONDS);
