@@ -4,8 +4,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,19 +91,7 @@ class SessionFuzzTest {
     }
 
     private static Inet6Address ip(String text) {
-        try {
-            byte[] raw = InetAddress.getByName(text).getAddress();
-            if (raw.length == 4) {
-                byte[] mapped = new byte[16];
-                mapped[10] = (byte) 0xff;
-                mapped[11] = (byte) 0xff;
-                System.arraycopy(raw, 0, mapped, 12, 4);
-                raw = mapped;
-            }
-            return Inet6Address.getByAddress(null, raw, -1);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
+        return org.prefixd.api.Ipv6Text.parse(text); // IPv4 texts come back IPv4-mapped
     }
 
     /** One session and what the harness knows about it. */
