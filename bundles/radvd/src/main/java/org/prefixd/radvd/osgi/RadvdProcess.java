@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ final class RadvdProcess implements AutoCloseable {
     private Instant startedAt = Instant.MIN;
     private Duration backoff = FIRST_BACKOFF;
     private java.util.concurrent.ScheduledFuture<?> restart; // the start after an exit, waiting out the backoff
+    private CompletableFuture<Object> exitRelay; // completes when the watched radvd exits; see watch()
     private long outputFrom; // where the running radvd's output starts in radvd.log
     private boolean closed;
     private boolean stopping;
@@ -136,7 +138,14 @@ final class RadvdProcess implements AutoCloseable {
     private void watch(ProcessHandle h, long outputStart) {
         running = h;
         outputFrom = outputStart;
-        h.onExit().thenRun(() -> exited(h));
+        // The JDK keeps one exit future per pid in a static map until the process exits, radvd
+        // outlives this bundle on an update, and a callback on that future would keep every
+        // updated bundle's class loader: only a relay (JDK classes alone) waits on it, and the
+        // callback hangs on the relay, which close() completes (not cancels: a cancellation's
+        // stack trace would name this class). exited() ignores that completion.
+        if (exitRelay != null) exitRelay.complete(null);
+        exitRelay = CompletableFuture.anyOf(h.onExit());
+        exitRelay.thenRun(() -> exited(h));
     }
 
     private synchronized void exited(ProcessHandle h) {
@@ -238,6 +247,7 @@ final class RadvdProcess implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (exitRelay != null) exitRelay.complete(null);
         restarts.shutdownNow();
     }
 }
