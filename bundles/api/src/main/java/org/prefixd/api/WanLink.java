@@ -31,6 +31,12 @@ public record WanLink(InterfaceName name, int index, Inet6Address local, Optiona
     public static final String PROP_MODE = "prefixd.mode";
     /** Service property: the pppd process id (Long), in pppd mode when known. */
     public static final String PROP_PPPD_PID = "prefixd.pppd.pid";
+    /**
+     * Service property (Long), changed on the registered service: how often the link came back
+     * from a flap shorter than the debounce since it was registered. The kernel removes the
+     * IPv6 addresses of an interface that is set down, so a user of the link sets its own again.
+     */
+    public static final String PROP_RETURNS = "prefixd.link.returns";
 
     public WanLink {
         Objects.requireNonNull(name, "name");

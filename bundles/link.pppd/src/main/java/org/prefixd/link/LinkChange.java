@@ -14,6 +14,13 @@ public sealed interface LinkChange {
     record Changed(WanLink link, String reason) implements LinkChange {
     }
 
+    /**
+     * Keep the WanLink, but say the link came back from a flap inside the debounce: the kernel
+     * removes the IPv6 addresses of an interface set down, so what was set on it may be gone.
+     */
+    record Returned(WanLink link, String reason) implements LinkChange {
+    }
+
     /** Withdraw the WanLink: the link stayed unusable for the whole debounce. */
     record Down(WanLink link, String reason) implements LinkChange {
     }

@@ -19,8 +19,9 @@ import org.prefixd.api.WanLink;
  * and when it wants {@link #tick} to be called. No clock, no threads, no I/O.
  *
  * <p>A usable link is registered at once. A link that becomes unusable keeps its WanLink for
- * the debounce; if it is usable again before the debounce ends, with the same details, nothing
- * changes (a flap costs nothing); if it stays unusable, the WanLink is withdrawn.
+ * the debounce; if it is usable again before the debounce ends, with the same details, the
+ * WanLink stays (a flap costs no new session) and its users are told it returned, for what the
+ * kernel dropped meanwhile; if it stays unusable, the WanLink is withdrawn.
  */
 public final class LinkTracker {
     /** What pppd said last; UNKNOWN until it says anything (a link found already up at start). */
@@ -121,8 +122,9 @@ public final class LinkTracker {
             downAt = Optional.empty();
             if (registered.get().equals(candidate)) {
                 // A flap inside the debounce: the link has been up all along.
-                if (state != LinkStatus.State.UP) enter(LinkStatus.State.UP, "usable (a flap inside the debounce)", upSince);
-                return new Decision(List.of(), Optional.empty());
+                if (state == LinkStatus.State.UP) return new Decision(List.of(), Optional.empty());
+                enter(LinkStatus.State.UP, "usable (a flap inside the debounce)", upSince);
+                return new Decision(List.of(new LinkChange.Returned(candidate, "a flap inside the debounce")), Optional.empty());
             }
             registered = Optional.of(candidate);
             enter(LinkStatus.State.UP, "details changed", now);

@@ -65,7 +65,7 @@ class LinkTrackerTest {
     }
 
     @Test
-    void aFlapShorterThanTheDebounceChangesNothing() {
+    void aFlapShorterThanTheDebounceKeepsTheLinkAndSaysItReturned() {
         LinkTracker tracker = new LinkTracker(WAN, LinkMode.ETHERNET, DEBOUNCE, now);
         tracker.kernel(usable(), now);
         LinkTracker.Decision lost = tracker.kernel(noCarrier(), now);
@@ -75,7 +75,11 @@ class LinkTrackerTest {
         Instant upSince = tracker.status().since();
         advance(Duration.ofMillis(1999));
         assertEquals(List.of(), tracker.tick(now).changes());
-        assertEquals(List.of(), tracker.kernel(usable(), now).changes());
+        List<LinkChange> back = tracker.kernel(usable(), now).changes();
+        LinkChange.Returned returned = assertInstanceOf(LinkChange.Returned.class, back.get(0));
+        assertEquals(1, back.size());
+        assertEquals(tracker.status().link().orElseThrow(), returned.link(), "the same link, not a new one");
+        assertEquals(List.of(), tracker.kernel(usable(), now).changes(), "said once per flap");
         assertEquals(upSince, tracker.status().since(), "the link has been up all along");
         advance(Duration.ofSeconds(10));
         assertEquals(List.of(), tracker.tick(now).changes());

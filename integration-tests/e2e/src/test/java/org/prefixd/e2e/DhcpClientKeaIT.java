@@ -127,6 +127,37 @@ class DhcpClientKeaIT {
     }
 
     @Test
+    void setsItsAddressAgainAfterAFlapOfWan0ShorterThanTheDebounceWithoutAskingTheServer() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = lab();
+        Namespace isp = lab[0], router = lab[1];
+        try (isp; router) {
+            java.nio.file.Path dir = Prefixd.newDirectory("keashortflap");
+            try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 60, 90, 120, 180); Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                configure(prefixd); // debounce 2 s
+                Await.until("bound", Duration.ofSeconds(10), () -> routed(router) && addressed(router));
+                router.ip("link", "set", "wan0", "down");
+                Await.until("the kernel drops wan0's addresses with the interface down", Duration.ofSeconds(3), () -> !addressed(router));
+                router.ip("link", "set", "wan0", "up");
+                // T1 is a minute away: before the fix the address stayed gone until then.
+                Await.until("the address on wan0 again", Duration.ofSeconds(5), () -> addressed(router));
+                Await.until("the link watcher's line", Duration.ofSeconds(3), () -> prefixd.logText().contains("wan0 is back within the debounce"));
+                assertTrue(prefixd.logText().contains("wan0: the link came back within the debounce: [2001:db8:ffff::100] set again"), prefixd.logTail());
+                // The duplicate address checks of the address set again (3 and 8 s) find it in place.
+                Await.until("the second duplicate address check", Duration.ofSeconds(12), () -> {
+                    String log = prefixd.logText();
+                    return log.indexOf("set again") >= 0 && Instant.now().isAfter(time(log, "wan0: the link came back within the debounce").plusSeconds(9));
+                });
+                String log = prefixd.logText();
+                assertTrue(addressed(router) && routed(router), "address and route in place");
+                assertFalse(log.contains("duplicate address detection failed") || log.contains("is gone from the interface"), log);
+                assertFalse(log.contains("DHCPv6 session paused") || log.contains("rebinding") || log.contains("wan0: lease renewed")
+                        || log.contains("wan0: lease rebound"), "a flap inside the debounce asks the server nothing:\n" + log);
+            }
+        }
+    }
+
+    @Test
     void rebindsAtT2WhenTheServerStopsAnsweringAndKeepsTheLeaseWhenAServerAnswers() throws Exception {
         Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
         Namespace[] lab = lab();

@@ -61,6 +61,7 @@ public final class LinkWatcherComponent implements LinkMonitor {
     private KernelWatch kernel;
     private AutoCloseable pppdListener;
     private ServiceRegistration<WanLink> registration;
+    private long returns; // flaps inside the debounce since the WanLink was registered: WanLink.PROP_RETURNS
     private ScheduledFuture<?> wakeUp;
     private ScheduledFuture<?> pppdCheck;
     private Optional<PppdProcess> pppdProcess = Optional.empty();
@@ -222,6 +223,10 @@ public final class LinkWatcherComponent implements LinkMonitor {
                         changed.link().peer().map(p -> ", peer " + LinkLocal.format(p)).orElse(""),
                         changed.link().pppd().map(p -> ", pppd pid " + p.pid()).orElse(""));
                 post(Topics.LINK_CHANGED, changed.link(), changed.reason());
+            } else if (change instanceof LinkChange.Returned returned) {
+                returns++;
+                if (registration != null) registration.setProperties(properties(returned.link()));
+                log.info("{} is back within the debounce ({} time(s) since it came up)", returned.link().name(), returns);
             } else if (change instanceof LinkChange.Down down) {
                 unregister();
                 log.info("{} is down: {}", down.link().name(), down.reason());
@@ -235,7 +240,14 @@ public final class LinkWatcherComponent implements LinkMonitor {
     }
 
     private void register(WanLink link) {
-        registration = context.registerService(WanLink.class, link, link.serviceProperties());
+        returns = 0;
+        registration = context.registerService(WanLink.class, link, properties(link));
+    }
+
+    private java.util.Dictionary<String, Object> properties(WanLink link) {
+        java.util.Dictionary<String, Object> props = link.serviceProperties();
+        props.put(WanLink.PROP_RETURNS, returns);
+        return props;
     }
 
     private void unregister() {

@@ -134,7 +134,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         warmup.start();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, updated = "updatedLink")
     synchronized void bindLink(WanLink link) {
         if (!link.name().equals(settings.link())) return;
         if (client != null) client.stop();
@@ -152,6 +152,40 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             client = null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The link came back from a flap shorter than its debounce ({@link WanLink#PROP_RETURNS}):
+     * the session goes on (nothing to ask the server), but the kernel removes the addresses of
+     * an interface set down, so the lease's are set again now rather than at its next Reply.
+     */
+    synchronized void updatedLink(WanLink link) {
+        if (!link.name().equals(settings.link()) || client == null) return;
+        try {
+            effects.execute(this::setAddressesAgain);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // deactivated meanwhile
+        }
+    }
+
+    /** Effects thread: the lease's addresses on the link again, each checked like a new one. */
+    private void setAddressesAgain() {
+        Instant now = clock.instant();
+        List<LeasedAddress> held = addresses.values().stream().filter(a -> a.validUntil().isAfter(now)).toList();
+        if (held.isEmpty()) return;
+        log.info("{}: the link came back within the debounce: {} set again", settings.link(),
+                held.stream().map(a -> Ipv6Text.format(a.address())).toList());
+        for (LeasedAddress a : held) {
+            try {
+                net.setAddress(settings.link(), a.address(), 128, seconds(now, a.preferredUntil()), seconds(now, a.validUntil()));
+                for (Duration after : DAD_CHECKS)
+                    timers.schedule(() -> effects.execute(() -> checkDuplicate(a.address())), after.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (NetConfigException e) {
+                log.error("{}: {}", settings.link(), e.getMessage());
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                return;
+            }
         }
     }
 
