@@ -29,6 +29,7 @@ public final class ConfigDirectory {
 
     private final Schema schema;
     private final Map<String, InForce> inForce = new TreeMap<>();
+    private final Set<String> heldBack = new TreeSet<>();
 
     public ConfigDirectory(Schema schema) {
         this.schema = Objects.requireNonNull(schema, "schema");
@@ -56,6 +57,7 @@ public final class ConfigDirectory {
 
         List<Action> applications = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        heldBack.clear();
         for (String name : present) {
             if (!ConfigTarget.isConfigFile(name)) continue;
             InForce previous = inForce.get(name);
@@ -63,7 +65,15 @@ public final class ConfigDirectory {
                 if (unreadable.containsKey(name)) throw new ConfigFileException(name, 0, "cannot read: " + unreadable.get(name));
                 ConfigTarget target = ConfigTarget.ofFile(name);
                 ConfigFile file = ConfigFile.parse(name, files.get(name));
-                TypedProperties properties = PropertyTyper.type(file, schema.attributes(target.schemaPid()));
+                var attributes = schema.attributes(target.schemaPid());
+                if (attributes.isEmpty() && previous != null) {
+                    // No bundle describes it now (its bundle is being updated or refreshed): the
+                    // file typed as text would replace typed values and restart the component for
+                    // nothing; what is in force stays until the schema is back.
+                    heldBack.add(name);
+                    continue;
+                }
+                TypedProperties properties = PropertyTyper.type(file, attributes);
                 if (previous == null || !previous.properties().equals(properties)) {
                     applications.add(new Action.Apply(name, target, properties));
                 }
@@ -75,6 +85,14 @@ public final class ConfigDirectory {
         List<Action> actions = new ArrayList<>(deletions);
         actions.addAll(applications);
         return new Scan(actions, rejections);
+    }
+
+    /**
+     * @return the files the last scan left as they were in force because no schema describes
+     *         them now: scan again when one may (a bundle resolved)
+     */
+    public Set<String> heldBack() {
+        return Collections.unmodifiableSet(new TreeSet<>(heldBack));
     }
 
     /** Records that Config Admin carried out an action of the last scan. */

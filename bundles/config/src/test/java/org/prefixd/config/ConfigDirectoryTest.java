@@ -47,6 +47,25 @@ class ConfigDirectoryTest {
     }
 
     @Test
+    void keepsWhatIsInForceWhileNoSchemaDescribesTheFileAndTypesItWhenOneDoesAgain() {
+        boolean[] described = {true};
+        ConfigDirectory dir = new ConfigDirectory(pid -> described[0] ? SCHEMA.attributes(pid) : Optional.empty());
+        Scan first = dir.scan(files("prefixd.link-wan.cfg", "interface = ppp0\ndebounce = 5\n"));
+        first.actions().forEach(dir::commit);
+        described[0] = false; // its bundle is being refreshed
+        assertEquals(List.of(), dir.scan(files("prefixd.link-wan.cfg", "interface = ppp0\ndebounce = 5\n")).actions(),
+                "the same file as text would replace the typed values");
+        assertEquals(java.util.Set.of("prefixd.link-wan.cfg"), dir.heldBack());
+        assertEquals(List.of(), dir.scan(files("prefixd.link-wan.cfg", "interface = ppp1\ndebounce = 5\n")).actions(), "an edit waits too");
+        described[0] = true;
+        assertEquals(List.of(new Action.Apply("prefixd.link-wan.cfg", new ConfigTarget.Factory("prefixd.link", "wan"), link("ppp1", 5))),
+                dir.scan(files("prefixd.link-wan.cfg", "interface = ppp1\ndebounce = 5\n")).actions());
+        assertEquals(java.util.Set.of(), dir.heldBack());
+        Scan broken = dir.scan(files("prefixd.link-wan.cfg", "this is not key = value\n"));
+        assertFalse(broken.rejections().isEmpty(), "a broken file is reported whether or not a schema describes it");
+    }
+
+    @Test
     void appliesNothingWhenOnlyWhitespaceAndCommentsChanged() {
         scanAndCommit(files("prefixd.link-wan.cfg", "interface = ppp0\ndebounce = 5\n"));
         Scan scan = directory.scan(files("prefixd.link-wan.cfg", "# the uplink\ninterface=ppp0\n\n  debounce   =   5  \n"));

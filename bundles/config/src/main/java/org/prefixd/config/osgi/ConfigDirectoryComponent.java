@@ -63,6 +63,8 @@ public final class ConfigDirectoryComponent implements ConfigReload {
     private final Logger logger;
     private final Path directory;
     private final DirectoryWatcher watcher;
+    private final BundleContext context;
+    private final org.osgi.framework.BundleListener schemaMayBeBack = this::bundleChanged;
 
     private final Object lock = new Object();
     private final ConfigDirectory configs; // guarded by lock
@@ -76,6 +78,7 @@ public final class ConfigDirectoryComponent implements ConfigReload {
     public ConfigDirectoryComponent(BundleContext context, @Reference(name = "configAdmin") ConfigurationAdmin configAdmin,
             @Reference(name = "metaType") MetaTypeService metaType,
             @Reference(name = "logger", service = LoggerFactory.class) Logger logger) {
+        this.context = context;
         this.configAdmin = configAdmin;
         this.logger = logger;
         String configured = context.getProperty(DIRECTORY_PROPERTY);
@@ -91,12 +94,28 @@ public final class ConfigDirectoryComponent implements ConfigReload {
         this.watcher = new DirectoryWatcher(directory, service, QUIET, this::scanAfterChange, THREAD_NAME);
         // The first scan runs on the watcher thread: activation must not wait for file I/O.
         watcher.start();
+        context.addBundleListener(schemaMayBeBack);
+    }
+
+    /** A file held back while no bundle described it is scanned again once a bundle resolves (asynchronous events). */
+    private void bundleChanged(org.osgi.framework.BundleEvent event) {
+        if (event.getType() != org.osgi.framework.BundleEvent.RESOLVED || stopped) return;
+        boolean waiting;
+        synchronized (lock) {
+            waiting = !configs.heldBack().isEmpty();
+        }
+        if (waiting) scanAfterChange();
     }
 
     @Deactivate
     void deactivate() {
         // Configurations stay: a bundle update must not take the router's configuration away.
         stopped = true;
+        try {
+            context.removeBundleListener(schemaMayBeBack);
+        } catch (IllegalStateException stopping) {
+            // the bundle context is no longer valid: the listener went with it
+        }
         watcher.close();
     }
 
@@ -198,8 +217,9 @@ public final class ConfigDirectoryComponent implements ConfigReload {
                     : configAdmin.getConfiguration(target.pid(), ANY_LOCATION);
             Hashtable<String, Object> properties = new Hashtable<>(apply.properties().asMap());
             properties.put(FILE_PROPERTY, apply.file());
+            Dictionary<String, Object> before = configuration.getProperties();
             if (configuration.updateIfDifferent(properties)) {
-                logger.info("applied {} to {}", apply.file(), target);
+                logger.info("applied {} to {}{}", apply.file(), target, before == null ? "" : " (" + changedKeys(before, properties) + ")");
             } else {
                 logger.debug("{} was already in force as {}", apply.file(), target);
             }
@@ -216,6 +236,22 @@ public final class ConfigDirectoryComponent implements ConfigReload {
             }
             logger.info("deleted {} ({} is gone)", delete.target(), delete.file());
         }
+    }
+
+    /** The names of the values that differ, never the values (a password among them is not logged). */
+    static String changedKeys(Dictionary<String, Object> before, Dictionary<String, Object> after) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        for (Enumeration<String> e = before.keys(); e.hasMoreElements();) keys.add(e.nextElement());
+        for (Enumeration<String> e = after.keys(); e.hasMoreElements();) keys.add(e.nextElement());
+        keys.removeAll(NOT_FROM_THE_FILE);
+        List<String> changed = new ArrayList<>();
+        for (String key : keys) {
+            Object was = before.get(key), is = after.get(key);
+            if (was == null || is == null) changed.add(key + (was == null ? " added" : " removed"));
+            else if (!Objects.deepEquals(was, is))
+                changed.add(key + (was.getClass() != is.getClass() ? " (" + was.getClass().getSimpleName() + " -> " + is.getClass().getSimpleName() + ")" : ""));
+        }
+        return changed.isEmpty() ? "no value changed" : "changed: " + String.join(", ", changed);
     }
 
     /** Warns about a file's problems once, not on every scan while it stays broken. */
