@@ -30,6 +30,7 @@ import org.prefixd.hooks.Hook;
 import org.prefixd.hooks.HookCall;
 import org.prefixd.hooks.HookEvent;
 import org.prefixd.hooks.LinkQueues;
+import org.prefixd.hooks.RecentEvents;
 import org.prefixd.hooks.ScriptResult;
 import org.prefixd.hooks.ScriptRunner;
 import org.prefixd.hooks.Warmup;
@@ -50,6 +51,8 @@ public final class HookDispatcher implements EventHandler {
     /** The lease each link held before its last event, for old_* and PREFIXD_PREFIXES_REMOVED. */
     private final Map<InterfaceName, WanLease> held = new HashMap<>(); // guarded by itself
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
+    /** Guarded by itself, with the choice of the hooks for an event and the arrival of a hook. */
+    private final RecentEvents recent = new RecentEvents();
 
     @Activate
     public HookDispatcher(BundleContext context, @Reference EventAdmin events, @Reference(service = LoggerFactory.class) Logger log) {
@@ -81,7 +84,16 @@ public final class HookDispatcher implements EventHandler {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addHook(Hook hook) {
-        hooks.add(hook);
+        List<HookEvent> missed;
+        synchronized (recent) {
+            hooks.add(hook);
+            missed = recent.missedBy(hook, clock.instant());
+        }
+        for (HookEvent event : missed) {
+            log.info("hook {}: runs for {} {} of {} ms ago, which came while it was not there yet (an update or a refresh)", hook.script(),
+                    event.link(), event.kind().name().toLowerCase(), java.time.Duration.between(event.now(), clock.instant()).toMillis());
+            submit(hook, event);
+        }
     }
 
     void removeHook(Hook hook) {
@@ -117,22 +129,29 @@ public final class HookDispatcher implements EventHandler {
             else held.put(lease.link(), lease);
         }
         HookEvent hookEvent = new HookEvent(kind, lease.link(), lease, previous, clock.instant());
-        List<Hook> wanted = hooks.stream().filter(h -> h.runsFor(hookEvent)).sorted(Comparator.comparing(Hook::script).thenComparing(Hook::id)).toList();
-        for (Hook hook : wanted) {
-            List<HookCall> calls;
-            try {
-                calls = hook.style().calls(hookEvent);
-            } catch (RuntimeException e) { // a bug in a style must not stop the other hooks
-                log.error("hook {}: cannot render the {} environment: {}", hook.script(), hook.style().label(), e.toString());
-                continue;
-            }
-            for (HookCall call : calls) {
-                if (!call.dropped().isEmpty())
-                    log.warn("hook {}: left out {}: their values were not safe to pass", hook.script(), call.dropped());
-                boolean queued = queues.submit(lease.link(), () -> run(hook, hookEvent, call));
-                if (!queued) log.error("hook {} for {} {}: not run, {} runs are already waiting for this link", hook.script(), lease.link(),
-                        kindName.toLowerCase(), LinkQueues.DEPTH);
-            }
+        List<Hook> wanted;
+        synchronized (recent) {
+            wanted = hooks.stream().filter(h -> h.runsFor(hookEvent)).sorted(Comparator.comparing(Hook::script).thenComparing(Hook::id)).toList();
+            recent.ran(hookEvent, wanted.stream().map(Hook::id).toList());
+        }
+        for (Hook hook : wanted) submit(hook, hookEvent);
+    }
+
+    /** Queues the hook's runs for the event on its link's queue. */
+    private void submit(Hook hook, HookEvent hookEvent) {
+        List<HookCall> calls;
+        try {
+            calls = hook.style().calls(hookEvent);
+        } catch (RuntimeException e) { // a bug in a style must not stop the other hooks
+            log.error("hook {}: cannot render the {} environment: {}", hook.script(), hook.style().label(), e.toString());
+            return;
+        }
+        for (HookCall call : calls) {
+            if (!call.dropped().isEmpty())
+                log.warn("hook {}: left out {}: their values were not safe to pass", hook.script(), call.dropped());
+            boolean queued = queues.submit(hookEvent.link(), () -> run(hook, hookEvent, call));
+            if (!queued) log.error("hook {} for {} {}: not run, {} runs are already waiting for this link", hook.script(), hookEvent.link(),
+                    hookEvent.kind().name().toLowerCase(), LinkQueues.DEPTH);
         }
     }
 
