@@ -47,6 +47,11 @@ public final class Topics {
      * held). Absent when the lease could not be expressed as one (a bug, logged by the client).
      */
     public static final String PROP_LEASE = "lease";
+    /**
+     * Event property on lease events: an id no other lease event of this prefixd has (a String),
+     * also on the {@link WanLease} registration ({@link WanLease#PROP_EVENT_ID}).
+     */
+    public static final String PROP_EVENT_ID = "event.id";
     /** Event property on hook events: the script's path. */
     public static final String PROP_SCRIPT = "script";
     /** Event property on hook events: the exit code (an Integer). */

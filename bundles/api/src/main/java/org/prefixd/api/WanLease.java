@@ -26,6 +26,17 @@ public record WanLease(InterfaceName link, String server, List<Address> addresse
     public static final String PROP_DNS = "prefixd.dns";
     public static final String PROP_DOMAINS = "prefixd.domains";
     public static final String PROP_VALID_UNTIL = "prefixd.valid.until";
+    /**
+     * Registration property, set by the client at every lease event: the event's kind in lower
+     * case ("bound", "renewed", "resumed", ...), its {@link Topics#PROP_EVENT_ID} (String) and
+     * when it happened (epoch milliseconds, Long). A handler that starts after an event it may
+     * have missed finds it here.
+     */
+    public static final String PROP_EVENT = "prefixd.lease.event";
+    /** Registration property: see {@link #PROP_EVENT}. */
+    public static final String PROP_EVENT_ID = "prefixd.lease.event.id";
+    /** Registration property: see {@link #PROP_EVENT}. */
+    public static final String PROP_EVENT_AT = "prefixd.lease.event.at";
 
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{2,260}");
 

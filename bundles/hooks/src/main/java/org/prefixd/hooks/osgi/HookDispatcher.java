@@ -53,18 +53,29 @@ public final class HookDispatcher implements EventHandler {
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
     /** Guarded by itself, with the choice of the hooks for an event and the arrival of a hook. */
     private final RecentEvents recent = new RecentEvents();
+    private final HandledEvents handled;
 
     @Activate
     public HookDispatcher(BundleContext context, @Reference EventAdmin events, @Reference(service = LoggerFactory.class) Logger log) {
         this.context = context;
         this.events = events;
         this.log = log;
-        this.runner = new ScriptRunner(Directories.run(context.getProperty(Directories.RUN_PROPERTY)).resolve("hooks"));
-        // After an update of this bundle: the leases held now are the "before" of the next events.
+        Path runDir = Directories.run(context.getProperty(Directories.RUN_PROPERTY));
+        this.runner = new ScriptRunner(runDir.resolve("hooks"));
+        this.handled = new HandledEvents(runDir.resolve("hook-events"));
+        // After an update of this bundle: the leases held now are the "before" of the next events,
+        // and the event that made one, when no handler saw it (the client started first after a
+        // refresh), is run for the hooks as they appear.
         try {
             for (var ref : context.getServiceReferences(WanLease.class, null)) {
                 WanLease lease = context.getService(ref);
-                if (lease != null) held.put(lease.link(), lease);
+                if (lease != null) {
+                    held.put(lease.link(), lease);
+                    unhandled(lease, ref).ifPresent(missed -> {
+                        log.info("{} {} came while no hook dispatcher was there: its hooks run as they appear", missed.link(), missed.kind().name().toLowerCase());
+                        recent.ran(missed, List.of());
+                    });
+                }
                 context.ungetService(ref);
             }
         } catch (org.osgi.framework.InvalidSyntaxException impossible) {
@@ -135,6 +146,21 @@ public final class HookDispatcher implements EventHandler {
             recent.ran(hookEvent, wanted.stream().map(Hook::id).toList());
         }
         for (Hook hook : wanted) submit(hook, hookEvent);
+        if (event.getProperty(Topics.PROP_EVENT_ID) instanceof String id) handled.record(lease.link(), id);
+    }
+
+    /** The event the lease's registration names, when it is recent and this prefixd's dispatchers never handled it. */
+    private Optional<HookEvent> unhandled(WanLease lease, org.osgi.framework.ServiceReference<WanLease> ref) {
+        if (!(ref.getProperty(WanLease.PROP_EVENT_ID) instanceof String id) || !(ref.getProperty(WanLease.PROP_EVENT) instanceof String kind)
+                || !(ref.getProperty(WanLease.PROP_EVENT_AT) instanceof Long at)) return Optional.empty();
+        if (handled.wasLast(lease.link(), id)) return Optional.empty();
+        java.time.Instant when = java.time.Instant.ofEpochMilli(at);
+        if (java.time.Duration.between(when, clock.instant()).compareTo(RecentEvents.WINDOW) > 0) return Optional.empty();
+        try {
+            return Optional.of(new HookEvent(HookEvent.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), lease.link(), lease, Optional.empty(), when));
+        } catch (IllegalArgumentException notAHookEvent) {
+            return Optional.empty();
+        }
     }
 
     /** Queues the hook's runs for the event on its link's queue. */

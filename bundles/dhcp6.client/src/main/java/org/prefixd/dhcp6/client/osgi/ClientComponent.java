@@ -94,6 +94,9 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     }
 
     private RegisteredLease leaseService; // effects thread
+    /** Lease event ids: this component's start in milliseconds, then a count (effects thread). */
+    private final String eventIds = Long.toString(System.currentTimeMillis(), 36);
+    private long eventCount;
     private final LeaseStore store;
     private final Map<String, LeasedAddress> addresses = new HashMap<>(); // effects thread
     private LinkClient client; // guarded by this
@@ -358,8 +361,10 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             }
         }
         Optional<WanLease> held = asWanLease(event.lease());
-        registerLease(gone ? Optional.empty() : held);
+        String eventId = eventIds + "-" + (++eventCount);
+        registerLease(gone ? Optional.empty() : held, event.kind(), eventId, now);
         Map<String, Object> props = new HashMap<>();
+        props.put(Topics.PROP_EVENT_ID, eventId);
         props.put(Topics.PROP_INTERFACE, settings.link().value());
         props.put(Topics.PROP_REASON, event.kind().name().toLowerCase());
         held.ifPresent(l -> props.put(Topics.PROP_LEASE, l));
@@ -384,11 +389,24 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         }
     }
 
-    /** Effects thread: the WanLease service, registered anew when the lease changes, gone with it. */
-    private void registerLease(Optional<WanLease> next) {
-        if (leaseService != null && next.isPresent() && leaseService.service().equals(next.get())) return;
+    /**
+     * Effects thread: the WanLease service, registered anew when the lease changes, gone with it;
+     * its registration names the last event (for a handler that starts just after it).
+     */
+    private void registerLease(Optional<WanLease> next, LeaseEvent.Kind kind, String eventId, Instant at) {
+        java.util.function.Function<WanLease, java.util.Dictionary<String, Object>> props = l -> {
+            java.util.Dictionary<String, Object> p = l.serviceProperties();
+            p.put(WanLease.PROP_EVENT, kind.name().toLowerCase());
+            p.put(WanLease.PROP_EVENT_ID, eventId);
+            p.put(WanLease.PROP_EVENT_AT, at.toEpochMilli());
+            return p;
+        };
+        if (leaseService != null && next.isPresent() && leaseService.service().equals(next.get())) {
+            leaseService.registration().setProperties(props.apply(next.get()));
+            return;
+        }
         if (leaseService != null) leaseService.registration().unregister();
-        leaseService = next.map(l -> new RegisteredLease(l, context.registerService(WanLease.class, l, l.serviceProperties()))).orElse(null);
+        leaseService = next.map(l -> new RegisteredLease(l, context.registerService(WanLease.class, l, props.apply(l)))).orElse(null);
     }
 
     private WanLease wanLease(Lease lease) {
