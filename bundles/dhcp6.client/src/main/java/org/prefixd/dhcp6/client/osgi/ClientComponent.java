@@ -181,9 +181,8 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                 held.stream().map(a -> Ipv6Text.format(a.address())).toList());
         for (LeasedAddress a : held) {
             try {
-                net.setAddress(settings.link(), a.address(), 128, seconds(now, a.preferredUntil()), seconds(now, a.validUntil()));
-                for (Duration after : DAD_CHECKS)
-                    timers.schedule(() -> effects.execute(() -> checkDuplicate(a.address())), after.toMillis(), TimeUnit.MILLISECONDS);
+                setOnLink(a, now);
+                checkForDuplicates(a);
             } catch (NetConfigException e) {
                 log.error("{}: {}", settings.link(), e.getMessage());
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -308,9 +307,8 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         for (var entry : nowAddresses.entrySet()) {
             LeasedAddress a = entry.getValue();
             try {
-                net.setAddress(settings.link(), a.address(), 128, seconds(now, a.preferredUntil()), seconds(now, a.validUntil()));
-                if (!addresses.containsKey(entry.getKey())) for (Duration after : DAD_CHECKS)
-                    timers.schedule(() -> effects.execute(() -> checkDuplicate(a.address())), after.toMillis(), TimeUnit.MILLISECONDS);
+                setOnLink(a, now);
+                if (!addresses.containsKey(entry.getKey())) checkForDuplicates(a);
             } catch (NetConfigException e) {
                 log.error("{}: {}", settings.link(), e.getMessage());
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -451,7 +449,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                 Instant now = clock.instant();
                 log.info("{}: {} is gone from the interface (a flap, or duplicate address detection): set again and checked once more",
                         settings.link(), Ipv6Text.format(address));
-                net.setAddress(settings.link(), address, 128, seconds(now, held.preferredUntil()), seconds(now, held.validUntil()));
+                setOnLink(held, now);
                 timers.schedule(() -> effects.execute(() -> checkDuplicate(address, true)), DAD_CHECKS.get(0).toMillis(), TimeUnit.MILLISECONDS);
                 return;
             }
@@ -469,6 +467,17 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         log.warn("{}: duplicate address detection failed for {} ({}): another node uses it; declining it", settings.link(), Ipv6Text.format(address),
                 state == NetConfig.AddressState.ABSENT ? "the kernel removed it, also when set again" : "marked dadfailed");
         log.info("{}: {}", settings.link(), current.act(now -> current.session().decline(address, now)));
+    }
+
+    /** The address on the WAN link with the lifetimes it has left. */
+    private void setOnLink(LeasedAddress a, Instant now) throws NetConfigException {
+        net.setAddress(settings.link(), a.address(), 128, seconds(now, a.preferredUntil()), seconds(now, a.validUntil()));
+    }
+
+    /** Looks for a failed duplicate address detection after each of {@link #DAD_CHECKS}. */
+    private void checkForDuplicates(LeasedAddress a) {
+        for (Duration after : DAD_CHECKS)
+            timers.schedule(() -> effects.execute(() -> checkDuplicate(a.address())), after.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static long seconds(Instant now, Instant until) {
