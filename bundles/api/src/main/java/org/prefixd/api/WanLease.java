@@ -37,6 +37,12 @@ public record WanLease(InterfaceName link, String server, List<Address> addresse
     public static final String PROP_EVENT_ID = "prefixd.lease.event.id";
     /** Registration property: see {@link #PROP_EVENT}. */
     public static final String PROP_EVENT_AT = "prefixd.lease.event.at";
+    /**
+     * Registration property: the {@link WanLease} the link held before the event named by
+     * {@link #PROP_EVENT}, absent when it held none; a handler that replays a missed event finds
+     * what changed with it.
+     */
+    public static final String PROP_EVENT_BEFORE = "prefixd.lease.event.before";
 
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{2,260}");
 

@@ -7,11 +7,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.prefixd.api.InterfaceName;
+import org.prefixd.api.WanLease;
 
 /**
  * The last lease event of each link and the hooks that ran for it, so that a hook that appears
@@ -29,6 +32,21 @@ public final class RecentEvents {
     }
 
     private final Map<InterfaceName, Entry> last = new HashMap<>();
+
+    /**
+     * The event a lease's registration names, as a hook event, when it is a hook event and no
+     * older than {@link #WINDOW} at {@code now}.
+     *
+     * @param before the lease the link held before it (what a hook's old_* values come from)
+     */
+    public static Optional<HookEvent> named(WanLease lease, String kind, Instant at, Optional<WanLease> before, Instant now) {
+        if (Duration.between(at, now).compareTo(WINDOW) > 0) return Optional.empty();
+        try {
+            return Optional.of(new HookEvent(HookEvent.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), lease.link(), lease, before, at));
+        } catch (IllegalArgumentException notAHookEvent) {
+            return Optional.empty();
+        }
+    }
 
     /** Records a link's newest event and the ids of the hooks that run for it. */
     public synchronized void ran(HookEvent event, Collection<String> hookIds) {

@@ -154,13 +154,8 @@ public final class HookDispatcher implements EventHandler {
         if (!(ref.getProperty(WanLease.PROP_EVENT_ID) instanceof String id) || !(ref.getProperty(WanLease.PROP_EVENT) instanceof String kind)
                 || !(ref.getProperty(WanLease.PROP_EVENT_AT) instanceof Long at)) return Optional.empty();
         if (handled.wasLast(lease.link(), id)) return Optional.empty();
-        java.time.Instant when = java.time.Instant.ofEpochMilli(at);
-        if (java.time.Duration.between(when, clock.instant()).compareTo(RecentEvents.WINDOW) > 0) return Optional.empty();
-        try {
-            return Optional.of(new HookEvent(HookEvent.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), lease.link(), lease, Optional.empty(), when));
-        } catch (IllegalArgumentException notAHookEvent) {
-            return Optional.empty();
-        }
+        Optional<WanLease> before = ref.getProperty(WanLease.PROP_EVENT_BEFORE) instanceof WanLease b ? Optional.of(b) : Optional.empty();
+        return RecentEvents.named(lease, kind, java.time.Instant.ofEpochMilli(at), before, clock.instant());
     }
 
     /** Queues the hook's runs for the event on its link's queue. */

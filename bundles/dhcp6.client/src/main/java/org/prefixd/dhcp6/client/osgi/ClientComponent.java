@@ -392,11 +392,13 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
      * its registration names the last event (for a handler that starts just after it).
      */
     private void registerLease(Optional<WanLease> next, LeaseEvent.Kind kind, String eventId, Instant at) {
+        Optional<WanLease> before = Optional.ofNullable(leaseService).map(RegisteredLease::service);
         java.util.function.Function<WanLease, java.util.Dictionary<String, Object>> props = l -> {
             java.util.Dictionary<String, Object> p = l.serviceProperties();
             p.put(WanLease.PROP_EVENT, kind.name().toLowerCase());
             p.put(WanLease.PROP_EVENT_ID, eventId);
             p.put(WanLease.PROP_EVENT_AT, at.toEpochMilli());
+            before.ifPresent(b -> p.put(WanLease.PROP_EVENT_BEFORE, b));
             return p;
         };
         if (leaseService != null && next.isPresent() && leaseService.service().equals(next.get())) {
