@@ -27,8 +27,9 @@ import org.prefixd.api.Prefix;
 import org.prefixd.api.WarnLimiter;
 
 /**
- * NetConfig through iproute2: one `ip` process per change, arguments as an array, stderr in the
- * error. A change that fails (`ip` failing or missing) is reported to the caller and also tried
+ * NetConfig through iproute2: changes through one long-lived `ip -batch` ({@link IpBatch}), reads
+ * of the kernel's state (not on the lease's path) by an `ip` process each; the kernel's refusal in
+ * the error. A change that fails (`ip` failing or missing) is reported to the caller and also tried
  * again with backoff ({@link Retries}) until it is made or a newer change to the same address or
  * route replaces it; the retries are logged at most ten times a minute.
  */
@@ -45,6 +46,13 @@ public final class IpRoute2NetConfig implements NetConfig {
         return t;
     });
     private ScheduledFuture<?> wake; // guarded by this
+    /** Its own thread: a change tried again on the retrier's thread must still be timed out. */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "prefixd-netconf-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    private final IpBatch ip = new IpBatch(List.of("ip"), watchdog, TIMEOUT_SECONDS); // guarded by this
 
     @Activate
     public IpRoute2NetConfig(@Reference(service = LoggerFactory.class) Logger log) {
@@ -55,6 +63,8 @@ public final class IpRoute2NetConfig implements NetConfig {
     void deactivate() {
         retrier.shutdownNow();
         synchronized (this) {
+            ip.close();
+            watchdog.shutdownNow();
             if (retries.waiting() > 0) log.warn("{} network change(s) still failing are not tried again", retries.waiting());
         }
     }
@@ -147,7 +157,7 @@ public final class IpRoute2NetConfig implements NetConfig {
     private void run(Change change, Instant now) throws NetConfigException {
         Optional<List<String>> command = change.command().apply(now);
         if (command.isEmpty()) return; // its lifetime ran out meanwhile: nothing to do
-        execute(command.get(), change.removal());
+        ip.run(command.get(), change.removal());
         if (log.isDebugEnabled()) log.debug("{}", String.join(" ", command.get()));
     }
 

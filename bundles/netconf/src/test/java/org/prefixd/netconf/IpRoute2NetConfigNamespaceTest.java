@@ -37,7 +37,7 @@ class IpRoute2NetConfigNamespaceTest {
         try {
             run("ip", "-n", ns, "link", "add", "wan0", "type", "veth", "peer", "name", "wan0p");
             run("ip", "-n", ns, "link", "set", "wan0", "up");
-            NetConfigInNamespace net = new NetConfigInNamespace(ns);
+            NetConfigInNamespace net = closeLater(new NetConfigInNamespace(ns));
             Inet6Address address = (Inet6Address) InetAddress.getByName("2001:db8::100");
             Prefix delegated = new Prefix((Inet6Address) InetAddress.getByName("2001:db8:100::"), 56);
             for (int i = 0; i < 2; i++) { // twice: idempotent
@@ -73,7 +73,7 @@ class IpRoute2NetConfigNamespaceTest {
             run("ip", "-n", ns, "link", "set", "wan0p", "up");
             run("ip", "-n", ns, "addr", "add", "2001:db8::100/128", "dev", "wan0p", "nodad");
             run("ip", "-n", ns, "link", "set", "wan0", "up");
-            NetConfigInNamespace net = new NetConfigInNamespace(ns);
+            NetConfigInNamespace net = closeLater(new NetConfigInNamespace(ns));
             Inet6Address taken = (Inet6Address) InetAddress.getByName("2001:db8::100");
             Inet6Address free = (Inet6Address) InetAddress.getByName("2001:db8::101");
             net.setAddress(InterfaceName.of("wan0"), taken, 128, 200, 300);
@@ -94,23 +94,67 @@ class IpRoute2NetConfigNamespaceTest {
         }
     }
 
+    private final List<NetConfigInNamespace> opened = new java.util.ArrayList<>();
+
+    private NetConfigInNamespace closeLater(NetConfigInNamespace net) {
+        opened.add(net);
+        return net;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeBatches() {
+        opened.forEach(NetConfigInNamespace::close);
+    }
+
     /** DAD of the address or of the link's own link-local address is still running. */
     private static boolean unsettled(NetConfig.AddressState state) {
         return state == NetConfig.AddressState.TENTATIVE || state == NetConfig.AddressState.NO_LINK;
     }
 
+    @Test
+    void aChangeTheKernelRefusesEndsTheBatchWithItsReasonAndTheNextChangeStartsANewOne() throws Exception {
+        boolean root = "0".equals(run("id", "-u").trim());
+        Assumptions.assumeTrue(root, "needs root: creates a network namespace");
+        String ns = "pfx-batch-" + ProcessHandle.current().pid();
+        run("ip", "netns", "add", ns);
+        try (NetConfigInNamespace net = new NetConfigInNamespace(ns)) {
+            run("ip", "-n", ns, "link", "add", "wan0", "type", "veth", "peer", "name", "wan0p");
+            run("ip", "-n", ns, "link", "set", "wan0", "up");
+            Inet6Address address = (Inet6Address) InetAddress.getByName("2001:db8::100");
+            net.setAddress(InterfaceName.of("wan0"), address, 128, 200, 300);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.setAddress(InterfaceName.of("wan0"), address, 128, 300, 200));
+            assertTrue(e.getMessage().contains("preferred lifetime 300 > valid lifetime 200"), "bad arguments never reach ip: " + e.getMessage());
+            NetConfigException refused = assertThrows(NetConfigException.class,
+                    () -> net.setAddress(InterfaceName.of("nosuch0"), address, 128, 200, 300));
+            assertTrue(refused.getMessage().startsWith("ip -6 addr replace 2001:db8::100/128 dev nosuch0 ") && refused.getMessage().contains("failed (exit 1)")
+                    && refused.getMessage().contains("Cannot find device \"nosuch0\"") && !refused.getMessage().contains("Command failed"), refused.getMessage());
+            net.removeAddress(InterfaceName.of("wan0"), (Inet6Address) InetAddress.getByName("2001:db8::999"), 128);
+            net.setUnreachableRoute(new Prefix((Inet6Address) InetAddress.getByName("2001:db8:100::"), 56));
+            assertTrue(run("ip", "-n", ns, "-6", "route", "show").contains("unreachable 2001:db8:100::/56"), "made after a refusal and an idempotent removal");
+        } finally {
+            run("ip", "netns", "del", ns);
+        }
+    }
+
     /** Runs IpCommands inside the namespace, the way IpRoute2NetConfig runs them in its own. */
-    private static final class NetConfigInNamespace {
+    private static final class NetConfigInNamespace implements AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        private final IpBatch batch;
         private final String ns;
 
         NetConfigInNamespace(String ns) {
             this.ns = ns;
+            this.batch = new IpBatch(List.of("ip", "-n", ns), watchdog, 10);
         }
 
         private void run(List<String> command, boolean removal) throws NetConfigException {
-            List<String> inNs = new java.util.ArrayList<>(List.of("ip", "netns", "exec", ns));
-            inNs.addAll(command);
-            IpRoute2NetConfig.execute(inNs, removal);
+            batch.run(command, removal);
+        }
+
+        @Override
+        public void close() {
+            batch.close();
+            watchdog.shutdownNow();
         }
 
 

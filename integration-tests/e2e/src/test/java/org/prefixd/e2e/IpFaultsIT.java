@@ -33,9 +33,10 @@ class IpFaultsIT {
             String real = Cmd.ok("sh", "-c", "command -v ip").strip();
             Files.writeString(ip, """
                     #!/bin/sh
-                    # Stands in for iproute2: address and route changes fail while %1$s says so.
+                    # Stands in for iproute2: address and route changes (prefixd makes them through
+                    # one `ip -batch -`) fail while %1$s says so.
                     case " $* " in
-                    *" replace "*|*" del "*)
+                    *" -batch "*|*" replace "*|*" del "*)
                         case "$(cat %1$s 2>/dev/null)" in
                         failing) echo "RTNETLINK answers: No buffer space available" >&2; exit 2 ;;
                         missing) echo "sh: 1: ip: not found" >&2; exit 127 ;;
