@@ -1,9 +1,7 @@
 package org.prefixd.dhcp6.codec;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Reads a sequence of options and dispatches each to its type's decoder. */
 final class OptionReader {
@@ -21,7 +19,7 @@ final class OptionReader {
 
     static Options readAll(Reader in, int relayDepth) throws DecodeException {
         List<Option> options = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
+        long singletonsSeen = 0;
         int depth = ++in.context.optionDepth;
         while (in.hasRemaining()) {
             int start = in.position();
@@ -31,8 +29,9 @@ final class OptionReader {
             int length = in.u16("option-len");
             if (length > in.remaining())
                 throw in.error(start + 2, OptionCodes.name(code) + " says it has " + length + " bytes, only " + in.remaining() + " follow");
-            if (!seen.add(code) && OptionCodes.SINGLETONS.contains(code))
-                throw in.error(start, OptionCodes.name(code) + " appears more than once");
+            long singletonBit = OptionCodes.singletonBit(code);
+            if ((singletonsSeen & singletonBit) != 0) throw in.error(start, OptionCodes.name(code) + " appears more than once");
+            singletonsSeen |= singletonBit;
             Reader body = in.slice(length, OptionCodes.name(code));
             in.context.path.push(OptionCodes.name(code));
             options.add(decode(code, body, relayDepth));
