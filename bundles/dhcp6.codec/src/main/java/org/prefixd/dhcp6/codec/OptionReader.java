@@ -32,10 +32,11 @@ final class OptionReader {
             long singletonBit = OptionCodes.singletonBit(code);
             if ((singletonsSeen & singletonBit) != 0) throw in.error(start, OptionCodes.name(code) + " appears more than once");
             singletonsSeen |= singletonBit;
-            Reader body = in.slice(length, OptionCodes.name(code));
-            in.context.path.push(OptionCodes.name(code));
-            options.add(decode(code, body, relayDepth));
-            in.context.path.pop();
+            int outerEnd = in.narrow(length);
+            in.context.enterOption(code);
+            options.add(decode(code, in, relayDepth));
+            in.context.leaveOption();
+            in.widen(outerEnd);
         }
         in.context.optionDepth--;
         return Options.of(options);
@@ -82,7 +83,7 @@ final class OptionReader {
             case OptionCodes.DHCP4_O_DHCP6_SERVER -> new Dhcp4o6Servers(Addresses.read(body));
             default -> new RawOption(code, body.rest());
         };
-        body.expectEnd(OptionCodes.name(code));
+        body.expectEndOfOption(code);
         return option;
     }
 }
