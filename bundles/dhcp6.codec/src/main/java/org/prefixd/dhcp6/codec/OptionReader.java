@@ -1,8 +1,5 @@
 package org.prefixd.dhcp6.codec;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Reads a sequence of options and dispatches each to its type's decoder. */
 final class OptionReader {
     /** Deepest nesting of relay messages inside relay messages (RFC 8415 HOP_COUNT_LIMIT is 8). */
@@ -18,7 +15,8 @@ final class OptionReader {
     }
 
     static Options readAll(Reader in, int relayDepth) throws DecodeException {
-        List<Option> options = new ArrayList<>();
+        PendingItems options = in.context.pending;
+        int firstOption = options.mark();
         long singletonsSeen = 0;
         int depth = ++in.context.optionDepth;
         while (in.hasRemaining()) {
@@ -39,7 +37,7 @@ final class OptionReader {
             in.widen(outerEnd);
         }
         in.context.optionDepth--;
-        return Options.of(options);
+        return Options.of(options.<Option>takeSince(firstOption));
     }
 
     private static Option decode(int code, Reader body, int relayDepth) throws DecodeException {

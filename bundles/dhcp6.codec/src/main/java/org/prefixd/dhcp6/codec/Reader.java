@@ -19,6 +19,7 @@ final class Reader {
         private int pathLength;
         /** How many option lists of the current message are being read one inside the other (1 for its own options). */
         int optionDepth;
+        final PendingItems pending = new PendingItems();
 
         Context(String messageType) {
             this.messageType = messageType;
