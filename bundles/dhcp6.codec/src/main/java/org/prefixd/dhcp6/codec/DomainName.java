@@ -66,7 +66,8 @@ public record DomainName(List<String> labels, boolean absolute) implements Recei
      * message is malformed; a sound name that is not a host name is an {@link UnusableName}.
      */
     static ReceivedName read(Reader in, boolean partialAllowed) throws DecodeException {
-        List<String> labels = new ArrayList<>();
+        PendingItems labels = in.context.pending;
+        int firstLabel = labels.mark();
         int start = in.position();
         String problem = null;
         boolean absolute = true;
@@ -80,21 +81,24 @@ public record DomainName(List<String> labels, boolean absolute) implements Recei
             int length = in.u8("label length");
             if (length == 0) break;
             if (length > 63) throw in.error(at, "label length " + length + " is more than 63 (compression is not allowed in DHCPv6)");
-            byte[] raw = in.bytes(length, "label");
-            String label = new String(raw, StandardCharsets.ISO_8859_1);
+            String label = in.latin1(length, "label");
             if (problem == null) problem = labelProblem(label);
             labels.add(label);
             if (in.position() - start > MAX_WIRE_LENGTH - 1) throw in.error(at, "domain name is longer than 255 bytes");
         }
-        if (problem != null) return new UnusableName(in.readSince(start), absolute, problem);
-        return new DomainName(labels, absolute);
+        if (problem != null) {
+            labels.dropSince(firstLabel);
+            return new UnusableName(in.readSince(start), absolute, problem);
+        }
+        return new DomainName(labels.takeSince(firstLabel), absolute);
     }
 
     /** Reads the names of a domain list option: one or more absolute names filling the data. */
     static List<ReceivedName> readList(Reader body) throws DecodeException {
-        List<ReceivedName> names = new ArrayList<>();
+        PendingItems names = body.context.pending;
+        int firstName = names.mark();
         while (body.hasRemaining()) names.add(read(body, false));
-        return List.copyOf(names);
+        return names.takeSince(firstName);
     }
 
     /** The host names of a list of received names, in order. */

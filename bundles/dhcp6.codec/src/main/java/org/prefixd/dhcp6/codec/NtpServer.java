@@ -1,7 +1,6 @@
 package org.prefixd.dhcp6.codec;
 
 import java.net.Inet6Address;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,7 +64,8 @@ public record NtpServer(List<Suboption> suboptions) implements Option {
     }
 
     static NtpServer read(Reader body) throws DecodeException {
-        List<Suboption> subs = new ArrayList<>();
+        PendingItems subs = body.context.pending;
+        int firstSub = subs.mark();
         while (body.hasRemaining()) {
             if (body.remaining() < 4) throw body.error("NTP suboption header needs 4 bytes, " + body.remaining() + " left");
             int code = body.u16("suboption-code");
@@ -85,7 +85,7 @@ public record NtpServer(List<Suboption> suboptions) implements Option {
             body.widen(outerEnd);
             subs.add(sub);
         }
-        return new NtpServer(subs);
+        return new NtpServer(subs.takeSince(firstSub));
     }
 
     public void writeBody(Writer out) {

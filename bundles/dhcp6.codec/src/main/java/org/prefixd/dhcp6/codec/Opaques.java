@@ -1,6 +1,5 @@
 package org.prefixd.dhcp6.codec;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A sequence of 16-bit length-prefixed opaque fields (user class, vendor class data). */
@@ -9,12 +8,13 @@ final class Opaques {
     }
 
     static List<Bytes> read(Reader body, String what) throws DecodeException {
-        List<Bytes> out = new ArrayList<>();
+        PendingItems items = body.context.pending;
+        int firstItem = items.mark();
         while (body.hasRemaining()) {
             int length = body.u16(what + "-len");
-            out.add(Bytes.wrap(body.bytes(length, what)));
+            items.add(Bytes.wrap(body.bytes(length, what)));
         }
-        return List.copyOf(out);
+        return items.takeSince(firstItem);
     }
 
     static void write(Writer out, List<Bytes> items) {

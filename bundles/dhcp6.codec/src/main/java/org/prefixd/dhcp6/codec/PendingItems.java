@@ -38,4 +38,9 @@ final class PendingItems {
         size = mark; // slots above are not cleared: the stack lives only while one packet is decoded
         return (List<T>) list;
     }
+
+    /** Takes the items added since {@code mark} off the stack, for a list that is not kept. */
+    void dropSince(int mark) {
+        size = mark;
+    }
 }

@@ -2,6 +2,7 @@ package org.prefixd.dhcp6.codec;
 
 import java.net.Inet6Address;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -120,6 +121,14 @@ final class Reader {
         System.arraycopy(packet, position, out, 0, n);
         position += n;
         return out;
+    }
+
+    /** The next {@code n} bytes as ISO-8859-1 text: one char per byte, whatever the bytes are. */
+    String latin1(int n, String what) throws DecodeException {
+        need(n, what);
+        String text = new String(packet, position, n, StandardCharsets.ISO_8859_1);
+        position += n;
+        return text;
     }
 
     Bytes rest() {
