@@ -1,6 +1,5 @@
 package org.prefixd.dhcp6.codec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -119,7 +118,7 @@ public record DomainName(List<String> labels, boolean absolute) implements Recei
     public void write(Writer out) {
         for (String label : labels) {
             out.u8(label.length());
-            out.bytes(label.getBytes(StandardCharsets.US_ASCII));
+            out.ascii(label);
         }
         if (absolute) out.u8(0);
     }
