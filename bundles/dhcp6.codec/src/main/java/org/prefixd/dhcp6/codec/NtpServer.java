@@ -70,7 +70,7 @@ public record NtpServer(List<Suboption> suboptions) implements Option {
             if (body.remaining() < 4) throw body.error("NTP suboption header needs 4 bytes, " + body.remaining() + " left");
             int code = body.u16("suboption-code");
             int length = body.u16("suboption-len");
-            body.need(length, "NTP suboption " + code);
+            body.need(length, "NTP suboption", code);
             int outerEnd = body.narrow(length);
             Suboption sub = switch (code) {
                 case SRV_ADDR, MC_ADDR -> {
@@ -81,7 +81,7 @@ public record NtpServer(List<Suboption> suboptions) implements Option {
                 case SRV_FQDN -> new ServerName(DomainName.read(body, false));
                 default -> new OtherSuboption(code, body.rest());
             };
-            body.expectEnd("NTP suboption " + code);
+            body.expectEnd("NTP suboption", code);
             body.widen(outerEnd);
             subs.add(sub);
         }

@@ -7,12 +7,13 @@ final class Opaques {
     private Opaques() {
     }
 
-    static List<Bytes> read(Reader body, String what) throws DecodeException {
+    /** {@code lengthName} and {@code dataName} name an item's two fields in errors: given whole, not built per item. */
+    static List<Bytes> read(Reader body, String lengthName, String dataName) throws DecodeException {
         PendingItems items = body.context.pending;
         int firstItem = items.mark();
         while (body.hasRemaining()) {
-            int length = body.u16(what + "-len");
-            items.add(Bytes.wrap(body.bytes(length, what)));
+            int length = body.u16(lengthName);
+            items.add(Bytes.wrap(body.bytes(length, dataName)));
         }
         return items.takeSince(firstItem);
     }

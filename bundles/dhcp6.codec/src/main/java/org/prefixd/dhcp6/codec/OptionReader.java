@@ -55,7 +55,7 @@ final class OptionReader {
             case OptionCodes.UNICAST -> new ServerUnicast(body.address("server-address"));
             case OptionCodes.STATUS_CODE -> StatusCode.read(body);
             case OptionCodes.RAPID_COMMIT -> new RapidCommit();
-            case OptionCodes.USER_CLASS -> new UserClass(Opaques.read(body, "user-class-data"));
+            case OptionCodes.USER_CLASS -> new UserClass(Opaques.read(body, "user-class-data-len", "user-class-data"));
             case OptionCodes.VENDOR_CLASS -> VendorClass.read(body);
             case OptionCodes.VENDOR_OPTS -> VendorOptions.read(body);
             case OptionCodes.INTERFACE_ID -> new InterfaceId(body.rest());

@@ -88,6 +88,11 @@ final class Reader {
             throw error(what + " needs " + n + " bytes, " + remaining() + " left");
     }
 
+    /** {@link #need} for a field named by a word and a number, joined only for the error (e.g. "NTP suboption 3"). */
+    void need(int n, String what, int number) throws DecodeException {
+        if (n > remaining()) need(n, what + " " + number);
+    }
+
     int u8(String what) throws DecodeException {
         need(1, what);
         return packet[position++] & 0xff;
@@ -168,6 +173,11 @@ final class Reader {
     /** Reads nothing more: the caller has read all it understands, and nothing may be left over. */
     void expectEnd(String what) throws DecodeException {
         if (hasRemaining()) throw error(remaining() + " bytes left over after " + what);
+    }
+
+    /** {@link #expectEnd} after a field named by a word and a number, joined only for the error. */
+    void expectEnd(String what, int number) throws DecodeException {
+        if (hasRemaining()) expectEnd(what + " " + number);
     }
 
     /** {@link #expectEnd} for an option's data; names the option only when something is left over. */

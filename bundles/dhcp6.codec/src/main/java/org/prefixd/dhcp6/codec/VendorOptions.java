@@ -32,7 +32,10 @@ public record VendorOptions(long enterpriseNumber, List<Suboption> suboptions) i
             if (body.remaining() < 4) throw body.error("vendor option header needs 4 bytes, " + body.remaining() + " left");
             int code = body.u16("sub-opt-code");
             int length = body.u16("sub-option-len");
-            subs.add(new Suboption(code, Bytes.wrap(body.bytes(length, "vendor option " + code))));
+            body.need(length, "vendor option", code);
+            int outerEnd = body.narrow(length);
+            subs.add(new Suboption(code, body.rest()));
+            body.widen(outerEnd);
         }
         return new VendorOptions(enterprise, subs.takeSince(firstSub));
     }
