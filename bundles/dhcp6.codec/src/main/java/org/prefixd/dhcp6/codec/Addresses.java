@@ -1,7 +1,6 @@
 package org.prefixd.dhcp6.codec;
 
 import java.net.Inet6Address;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The body of the options that are a list of IPv6 addresses (DNS, SIP, SNTP, DHCP4o6 servers). */
@@ -12,9 +11,10 @@ final class Addresses {
     static List<Inet6Address> read(Reader body) throws DecodeException {
         if (body.remaining() % 16 != 0)
             throw body.error("a list of IPv6 addresses cannot be " + body.remaining() + " bytes long (not a multiple of 16)");
-        List<Inet6Address> out = new ArrayList<>(body.remaining() / 16);
-        while (body.hasRemaining()) out.add(body.address("address"));
-        return List.copyOf(out);
+        PendingItems addresses = body.context.pending;
+        int firstAddress = addresses.mark();
+        while (body.hasRemaining()) addresses.add(body.address("address"));
+        return addresses.takeSince(firstAddress);
     }
 
     static List<Inet6Address> check(List<Inet6Address> addresses) {

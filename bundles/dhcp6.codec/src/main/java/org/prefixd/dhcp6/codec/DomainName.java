@@ -1,6 +1,5 @@
 package org.prefixd.dhcp6.codec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +21,10 @@ public record DomainName(List<String> labels, boolean absolute) implements Recei
     public DomainName {
         labels = List.copyOf(labels);
         int wire = 1;
-        for (String label : labels) {
+        // Labels are visited by index, here and in write: a name is built and written for every
+        // message that carries one, and measured, the JIT left the iterators as garbage.
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
             String problem = labelProblem(label);
             if (problem != null) throw new IllegalArgumentException(problem);
             wire += 1 + label.length();
@@ -66,7 +68,8 @@ public record DomainName(List<String> labels, boolean absolute) implements Recei
      * message is malformed; a sound name that is not a host name is an {@link UnusableName}.
      */
     static ReceivedName read(Reader in, boolean partialAllowed) throws DecodeException {
-        List<String> labels = new ArrayList<>();
+        PendingItems labels = in.context.pending;
+        int firstLabel = labels.mark();
         int start = in.position();
         String problem = null;
         boolean absolute = true;
@@ -80,21 +83,24 @@ public record DomainName(List<String> labels, boolean absolute) implements Recei
             int length = in.u8("label length");
             if (length == 0) break;
             if (length > 63) throw in.error(at, "label length " + length + " is more than 63 (compression is not allowed in DHCPv6)");
-            byte[] raw = in.bytes(length, "label");
-            String label = new String(raw, StandardCharsets.ISO_8859_1);
+            String label = in.latin1(length, "label");
             if (problem == null) problem = labelProblem(label);
             labels.add(label);
             if (in.position() - start > MAX_WIRE_LENGTH - 1) throw in.error(at, "domain name is longer than 255 bytes");
         }
-        if (problem != null) return new UnusableName(in.readSince(start), absolute, problem);
-        return new DomainName(labels, absolute);
+        if (problem != null) {
+            labels.dropSince(firstLabel);
+            return new UnusableName(in.readSince(start), absolute, problem);
+        }
+        return new DomainName(labels.takeSince(firstLabel), absolute);
     }
 
     /** Reads the names of a domain list option: one or more absolute names filling the data. */
     static List<ReceivedName> readList(Reader body) throws DecodeException {
-        List<ReceivedName> names = new ArrayList<>();
+        PendingItems names = body.context.pending;
+        int firstName = names.mark();
         while (body.hasRemaining()) names.add(read(body, false));
-        return List.copyOf(names);
+        return names.takeSince(firstName);
     }
 
     /** The host names of a list of received names, in order. */
@@ -113,9 +119,10 @@ public record DomainName(List<String> labels, boolean absolute) implements Recei
 
     @Override
     public void write(Writer out) {
-        for (String label : labels) {
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
             out.u8(label.length());
-            out.bytes(label.getBytes(StandardCharsets.US_ASCII));
+            out.ascii(label);
         }
         if (absolute) out.u8(0);
     }

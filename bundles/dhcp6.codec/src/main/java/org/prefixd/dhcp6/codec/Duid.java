@@ -30,7 +30,7 @@ public sealed interface Duid permits Duid.LinkLayerPlusTime, Duid.Enterprise, Du
         }
 
         public Bytes bytes() {
-            Writer w = new Writer(2 + MAX_IDENTIFIER);
+            Writer w = new Writer(8 + linkLayerAddress.length());
             w.u16(1);
             w.u16(hardwareType);
             w.u32(time);
@@ -52,7 +52,7 @@ public sealed interface Duid permits Duid.LinkLayerPlusTime, Duid.Enterprise, Du
         }
 
         public Bytes bytes() {
-            Writer w = new Writer(2 + MAX_IDENTIFIER);
+            Writer w = new Writer(6 + identifier.length());
             w.u16(2);
             w.u32(enterpriseNumber);
             identifier.writeTo(w);
@@ -73,7 +73,7 @@ public sealed interface Duid permits Duid.LinkLayerPlusTime, Duid.Enterprise, Du
         }
 
         public Bytes bytes() {
-            Writer w = new Writer(2 + MAX_IDENTIFIER);
+            Writer w = new Writer(4 + linkLayerAddress.length());
             w.u16(3);
             w.u16(hardwareType);
             linkLayerAddress.writeTo(w);
@@ -92,7 +92,7 @@ public sealed interface Duid permits Duid.LinkLayerPlusTime, Duid.Enterprise, Du
         }
 
         public Bytes bytes() {
-            Writer w = new Writer(2 + MAX_IDENTIFIER);
+            Writer w = new Writer(18);
             w.u16(4);
             w.u32(uuid.getMostSignificantBits() >>> 32);
             w.u32(uuid.getMostSignificantBits() & 0xffffffffL);
@@ -112,7 +112,7 @@ public sealed interface Duid permits Duid.LinkLayerPlusTime, Duid.Enterprise, Du
         }
 
         public Bytes bytes() {
-            Writer w = new Writer(2 + MAX_IDENTIFIER);
+            Writer w = new Writer(2 + identifier.length());
             w.u16(type);
             identifier.writeTo(w);
             return Bytes.wrap(w.toByteArray());

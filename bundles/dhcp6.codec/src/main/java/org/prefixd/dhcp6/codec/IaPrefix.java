@@ -41,7 +41,8 @@ public record IaPrefix(long preferredLifetime, long validLifetime, int prefixLen
         if (length > 128) throw body.error(lengthAt, "prefix length " + length + " is more than 128");
         Inet6Address prefix = body.address("IPv6-prefix");
         Options options = OptionReader.readAll(body, relayDepth);
-        for (PdExclude exclude : options.all(PdExclude.class)) {
+        for (Option option : options) {
+            if (!(option instanceof PdExclude exclude)) continue;
             // RFC 6603 §4.2: the excluded prefix is longer than the delegated one, and its
             // subnet ID has exactly the bytes needed for the bits between the two lengths.
             if (exclude.prefixLength() <= length)

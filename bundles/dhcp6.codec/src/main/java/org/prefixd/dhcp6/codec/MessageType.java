@@ -12,9 +12,12 @@ public enum MessageType {
     }
 
     private final int code;
+    /** Kept: every decoded message names its type for its errors. */
+    private final String rfcName;
 
     MessageType(int code) {
         this.code = code;
+        this.rfcName = name().replace('_', '-');
     }
 
     public int code() {
@@ -36,6 +39,6 @@ public enum MessageType {
 
     /** The name as RFC 8415 writes it, e.g. "INFORMATION-REQUEST". */
     public String rfcName() {
-        return name().replace('_', '-');
+        return rfcName;
     }
 }

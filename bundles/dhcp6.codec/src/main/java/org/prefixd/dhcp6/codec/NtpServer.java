@@ -1,7 +1,6 @@
 package org.prefixd.dhcp6.codec;
 
 import java.net.Inet6Address;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,25 +64,28 @@ public record NtpServer(List<Suboption> suboptions) implements Option {
     }
 
     static NtpServer read(Reader body) throws DecodeException {
-        List<Suboption> subs = new ArrayList<>();
+        PendingItems subs = body.context.pending;
+        int firstSub = subs.mark();
         while (body.hasRemaining()) {
             if (body.remaining() < 4) throw body.error("NTP suboption header needs 4 bytes, " + body.remaining() + " left");
             int code = body.u16("suboption-code");
             int length = body.u16("suboption-len");
-            Reader data = body.slice(length, "NTP suboption " + code);
+            body.need(length, "NTP suboption", code);
+            int outerEnd = body.narrow(length);
             Suboption sub = switch (code) {
                 case SRV_ADDR, MC_ADDR -> {
-                    if (length != 16) throw data.error("NTP suboption " + code + " is an IPv6 address (16 bytes), got " + length);
-                    Inet6Address a = data.address("address");
+                    if (length != 16) throw body.error("NTP suboption " + code + " is an IPv6 address (16 bytes), got " + length);
+                    Inet6Address a = body.address("address");
                     yield code == SRV_ADDR ? new ServerAddress(a) : new MulticastAddress(a);
                 }
-                case SRV_FQDN -> new ServerName(DomainName.read(data, false));
-                default -> new OtherSuboption(code, data.rest());
+                case SRV_FQDN -> new ServerName(DomainName.read(body, false));
+                default -> new OtherSuboption(code, body.rest());
             };
-            data.expectEnd("NTP suboption " + code);
+            body.expectEnd("NTP suboption", code);
+            body.widen(outerEnd);
             subs.add(sub);
         }
-        return new NtpServer(subs);
+        return new NtpServer(subs.takeSince(firstSub));
     }
 
     public void writeBody(Writer out) {

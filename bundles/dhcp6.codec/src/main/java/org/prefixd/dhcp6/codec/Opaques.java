@@ -1,6 +1,5 @@
 package org.prefixd.dhcp6.codec;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A sequence of 16-bit length-prefixed opaque fields (user class, vendor class data). */
@@ -8,13 +7,15 @@ final class Opaques {
     private Opaques() {
     }
 
-    static List<Bytes> read(Reader body, String what) throws DecodeException {
-        List<Bytes> out = new ArrayList<>();
+    /** {@code lengthName} and {@code dataName} name an item's two fields in errors: given whole, not built per item. */
+    static List<Bytes> read(Reader body, String lengthName, String dataName) throws DecodeException {
+        PendingItems items = body.context.pending;
+        int firstItem = items.mark();
         while (body.hasRemaining()) {
-            int length = body.u16(what + "-len");
-            out.add(Bytes.wrap(body.bytes(length, what)));
+            int length = body.u16(lengthName);
+            items.add(Bytes.wrap(body.bytes(length, dataName)));
         }
-        return List.copyOf(out);
+        return items.takeSince(firstItem);
     }
 
     static void write(Writer out, List<Bytes> items) {

@@ -1,7 +1,9 @@
 package org.prefixd.dhcp6.codec;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Option codes, their names as the RFCs write them, and which may appear once only. */
 public final class OptionCodes {
@@ -42,6 +44,23 @@ public final class OptionCodes {
             UNICAST, STATUS_CODE, RAPID_COMMIT, USER_CLASS, INTERFACE_ID, RECONF_MSG, RECONF_ACCEPT, SIP_SERVER_D,
             SIP_SERVER_A, DNS_SERVERS, DOMAIN_LIST, SNTP_SERVERS, INFORMATION_REFRESH_TIME, REMOTE_ID, SUBSCRIBER_ID,
             CLIENT_FQDN, AFTR_NAME, PD_EXCLUDE, SOL_MAX_RT, INF_MAX_RT, DHCPV4_MSG, DHCP4_O_DHCP6_SERVER);
+
+    /**
+     * One bit per singleton, by code: an option list records the singletons it has seen in one
+     * long (there are 29), which costs the decoder no set and no boxed codes.
+     */
+    private static final long[] SINGLETON_BITS = new long[Collections.max(SINGLETONS) + 1];
+
+    static {
+        if (SINGLETONS.size() > Long.SIZE) throw new AssertionError("more singletons than bits in a long");
+        int next = 0;
+        for (int code : new TreeSet<>(SINGLETONS)) SINGLETON_BITS[code] = 1L << next++;
+    }
+
+    /** The singleton's bit, or 0 when the option may appear more than once. */
+    static long singletonBit(int code) {
+        return code < SINGLETON_BITS.length ? SINGLETON_BITS[code] : 0;
+    }
 
     /** "IA_NA", or "option 1234" for one this codec does not know. */
     public static String name(int code) {

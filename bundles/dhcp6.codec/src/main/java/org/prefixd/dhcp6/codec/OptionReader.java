@@ -1,10 +1,5 @@
 package org.prefixd.dhcp6.codec;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 /** Reads a sequence of options and dispatches each to its type's decoder. */
 final class OptionReader {
     /** Deepest nesting of relay messages inside relay messages (RFC 8415 HOP_COUNT_LIMIT is 8). */
@@ -20,8 +15,9 @@ final class OptionReader {
     }
 
     static Options readAll(Reader in, int relayDepth) throws DecodeException {
-        List<Option> options = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
+        PendingItems options = in.context.pending;
+        int firstOption = options.mark();
+        long singletonsSeen = 0;
         int depth = ++in.context.optionDepth;
         while (in.hasRemaining()) {
             int start = in.position();
@@ -31,15 +27,17 @@ final class OptionReader {
             int length = in.u16("option-len");
             if (length > in.remaining())
                 throw in.error(start + 2, OptionCodes.name(code) + " says it has " + length + " bytes, only " + in.remaining() + " follow");
-            if (!seen.add(code) && OptionCodes.SINGLETONS.contains(code))
-                throw in.error(start, OptionCodes.name(code) + " appears more than once");
-            Reader body = in.slice(length, OptionCodes.name(code));
-            in.context.path.push(OptionCodes.name(code));
-            options.add(decode(code, body, relayDepth));
-            in.context.path.pop();
+            long singletonBit = OptionCodes.singletonBit(code);
+            if ((singletonsSeen & singletonBit) != 0) throw in.error(start, OptionCodes.name(code) + " appears more than once");
+            singletonsSeen |= singletonBit;
+            int outerEnd = in.narrow(length);
+            in.context.enterOption(code);
+            options.add(decode(code, in, relayDepth));
+            in.context.leaveOption();
+            in.widen(outerEnd);
         }
         in.context.optionDepth--;
-        return Options.of(options);
+        return Options.of(options.<Option>takeSince(firstOption));
     }
 
     private static Option decode(int code, Reader body, int relayDepth) throws DecodeException {
@@ -57,7 +55,7 @@ final class OptionReader {
             case OptionCodes.UNICAST -> new ServerUnicast(body.address("server-address"));
             case OptionCodes.STATUS_CODE -> StatusCode.read(body);
             case OptionCodes.RAPID_COMMIT -> new RapidCommit();
-            case OptionCodes.USER_CLASS -> new UserClass(Opaques.read(body, "user-class-data"));
+            case OptionCodes.USER_CLASS -> new UserClass(Opaques.read(body, "user-class-data-len", "user-class-data"));
             case OptionCodes.VENDOR_CLASS -> VendorClass.read(body);
             case OptionCodes.VENDOR_OPTS -> VendorOptions.read(body);
             case OptionCodes.INTERFACE_ID -> new InterfaceId(body.rest());
@@ -83,7 +81,7 @@ final class OptionReader {
             case OptionCodes.DHCP4_O_DHCP6_SERVER -> new Dhcp4o6Servers(Addresses.read(body));
             default -> new RawOption(code, body.rest());
         };
-        body.expectEnd(OptionCodes.name(code));
+        body.expectEndOfOption(code);
         return option;
     }
 }

@@ -1,6 +1,5 @@
 package org.prefixd.dhcp6.codec;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Option Request (RFC 8415 §21.7): the option codes the client asks for. */
@@ -21,9 +20,10 @@ public record OptionRequest(List<Integer> codes) implements Option {
 
     static OptionRequest read(Reader body) throws DecodeException {
         if (body.remaining() % 2 != 0) throw body.error("ORO of " + body.remaining() + " bytes is not a list of 2-byte codes");
-        List<Integer> codes = new ArrayList<>(body.remaining() / 2);
+        PendingItems codes = body.context.pending;
+        int firstCode = codes.mark();
         while (body.hasRemaining()) codes.add(body.u16("requested-option-code"));
-        return new OptionRequest(codes);
+        return new OptionRequest(codes.takeSince(firstCode));
     }
 
     public void writeBody(Writer out) {

@@ -2,39 +2,51 @@ package org.prefixd.dhcp6.codec;
 
 import java.net.Inet6Address;
 import java.net.UnknownHostException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A bounded view of the packet. Every read is checked against what remains of the view before
  * anything is allocated, so no length field can make the codec read past its option or
- * allocate more than the packet holds. Offsets in errors are absolute offsets in the packet.
+ * allocate more than the packet holds. The bound is narrowed to an option's data while that
+ * option is read, and widened again after. Offsets in errors are absolute offsets in the packet.
  */
 final class Reader {
-    /** Shared by the views of one packet: where errors are reported. */
+    /** Shared by the readers of one packet: where errors are reported. */
     static final class Context {
         String messageType;
-        final Deque<String> path = new ArrayDeque<>();
+        /** The codes of the options being read, outermost first; named only when an error is reported. */
+        private int[] path = new int[8];
+        private int pathLength;
         /** How many option lists of the current message are being read one inside the other (1 for its own options). */
         int optionDepth;
+        final PendingItems pending = new PendingItems();
 
         Context(String messageType) {
             this.messageType = messageType;
         }
 
+        void enterOption(int code) {
+            if (pathLength == path.length) path = Arrays.copyOf(path, pathLength * 2);
+            path[pathLength++] = code;
+        }
+
+        void leaveOption() {
+            pathLength--;
+        }
+
         String path() {
             StringBuilder out = new StringBuilder();
-            var it = path.descendingIterator();
-            while (it.hasNext()) {
-                if (out.length() > 0) out.append('/');
-                out.append(it.next());
+            for (int i = 0; i < pathLength; i++) {
+                if (i > 0) out.append('/');
+                out.append(OptionCodes.name(path[i]));
             }
             return out.toString();
         }
     }
 
     private final byte[] packet;
-    private final int end;
+    private int end;
     private int position;
     final Context context;
 
@@ -60,7 +72,7 @@ final class Reader {
     /** A copy of bytes already read, from {@code from} (an absolute offset in this view) to the current position. */
     Bytes readSince(int from) {
         if (from < 0 || from > position) throw new IllegalArgumentException("offset " + from + " is not behind the position " + position);
-        return Bytes.wrap(java.util.Arrays.copyOfRange(packet, from, position));
+        return Bytes.wrap(Arrays.copyOfRange(packet, from, position));
     }
 
     DecodeException error(String problem) {
@@ -71,9 +83,14 @@ final class Reader {
         return new DecodeException(context.messageType, context.path(), at, problem);
     }
 
-    private void need(int n, String what) throws DecodeException {
+    void need(int n, String what) throws DecodeException {
         if (n > remaining())
             throw error(what + " needs " + n + " bytes, " + remaining() + " left");
+    }
+
+    /** {@link #need} for a field named by a word and a number, joined only for the error (e.g. "NTP suboption 3"). */
+    void need(int n, String what, int number) throws DecodeException {
+        if (n > remaining()) need(n, what + " " + number);
     }
 
     int u8(String what) throws DecodeException {
@@ -111,6 +128,14 @@ final class Reader {
         return out;
     }
 
+    /** The next {@code n} bytes as ISO-8859-1 text: one char per byte, whatever the bytes are. */
+    String latin1(int n, String what) throws DecodeException {
+        need(n, what);
+        String text = new String(packet, position, n, StandardCharsets.ISO_8859_1);
+        position += n;
+        return text;
+    }
+
     Bytes rest() {
         byte[] out = new byte[remaining()];
         System.arraycopy(packet, position, out, 0, out.length);
@@ -129,16 +154,34 @@ final class Reader {
         }
     }
 
-    /** A view of the next {@code n} bytes, which this reader skips. */
-    Reader slice(int n, String what) throws DecodeException {
-        need(n, what);
-        Reader view = new Reader(packet, position, position + n, context);
-        position += n;
-        return view;
+    /**
+     * Bounds this reader to the next {@code n} bytes, which the caller has checked are there,
+     * until {@link #widen} is given the bound this returns.
+     */
+    int narrow(int n) {
+        if (n > remaining()) throw new IllegalStateException(n + " bytes to read, " + remaining() + " left");
+        int outerEnd = end;
+        end = position + n;
+        return outerEnd;
+    }
+
+    /** Gives back the bound {@link #narrow} replaced. */
+    void widen(int outerEnd) {
+        end = outerEnd;
     }
 
     /** Reads nothing more: the caller has read all it understands, and nothing may be left over. */
     void expectEnd(String what) throws DecodeException {
         if (hasRemaining()) throw error(remaining() + " bytes left over after " + what);
+    }
+
+    /** {@link #expectEnd} after a field named by a word and a number, joined only for the error. */
+    void expectEnd(String what, int number) throws DecodeException {
+        if (hasRemaining()) expectEnd(what + " " + number);
+    }
+
+    /** {@link #expectEnd} for an option's data; names the option only when something is left over. */
+    void expectEndOfOption(int code) throws DecodeException {
+        if (hasRemaining()) expectEnd(OptionCodes.name(code));
     }
 }

@@ -14,7 +14,7 @@ public record VendorClass(long enterpriseNumber, List<Bytes> data) implements Op
     }
 
     static VendorClass read(Reader body) throws DecodeException {
-        return new VendorClass(body.u32("enterprise-number"), Opaques.read(body, "vendor-class-data"));
+        return new VendorClass(body.u32("enterprise-number"), Opaques.read(body, "vendor-class-data-len", "vendor-class-data"));
     }
 
     public void writeBody(Writer out) {

@@ -1,6 +1,5 @@
 package org.prefixd.dhcp6.codec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,14 +26,18 @@ public record VendorOptions(long enterpriseNumber, List<Suboption> suboptions) i
 
     static VendorOptions read(Reader body) throws DecodeException {
         long enterprise = body.u32("enterprise-number");
-        List<Suboption> subs = new ArrayList<>();
+        PendingItems subs = body.context.pending;
+        int firstSub = subs.mark();
         while (body.hasRemaining()) {
             if (body.remaining() < 4) throw body.error("vendor option header needs 4 bytes, " + body.remaining() + " left");
             int code = body.u16("sub-opt-code");
             int length = body.u16("sub-option-len");
-            subs.add(new Suboption(code, Bytes.wrap(body.bytes(length, "vendor option " + code))));
+            body.need(length, "vendor option", code);
+            int outerEnd = body.narrow(length);
+            subs.add(new Suboption(code, body.rest()));
+            body.widen(outerEnd);
         }
-        return new VendorOptions(enterprise, subs);
+        return new VendorOptions(enterprise, subs.takeSince(firstSub));
     }
 
     public void writeBody(Writer out) {

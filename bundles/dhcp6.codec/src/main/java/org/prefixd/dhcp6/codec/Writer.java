@@ -52,6 +52,12 @@ public final class Writer {
         size += b.length;
     }
 
+    /** Text the caller has checked is ASCII (a host name's label), a byte a character. */
+    void ascii(String text) {
+        ensure(text.length());
+        for (int i = 0; i < text.length(); i++) buffer[size++] = (byte) text.charAt(i);
+    }
+
     void address(Inet6Address a) {
         bytes(a.getAddress());
     }
@@ -70,7 +76,8 @@ public final class Writer {
         buffer[at + 1] = (byte) length;
     }
 
+    /** What was written; the buffer itself when it was sized exactly, as nothing is written after this. */
     byte[] toByteArray() {
-        return Arrays.copyOf(buffer, size);
+        return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
     }
 }

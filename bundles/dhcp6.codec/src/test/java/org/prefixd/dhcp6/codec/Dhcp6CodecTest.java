@@ -92,6 +92,33 @@ class Dhcp6CodecTest {
     }
 
     @Test
+    void keepsEveryOptionOfALongListAndOfTheListsInsideItInOrder() {
+        // More options than the decoder's stack of pending items first holds, among them
+        // option lists, names and addresses that are gathered on the same stack.
+        StringBuilder options = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            options.append(option(0xbe00 + i, Wire.u16(i))).append(' ');
+            options.append(option(3, Wire.u32(i), "00000000 00000000",
+                    option(5, "20010db8000000000000000000000001 00000000 00000000"),
+                    option(5, "20010db8000000000000000000000002 00000000 00000000"),
+                    option(5, "20010db8000000000000000000000003 00000000 00000000"))).append(' ');
+        }
+        options.append(option(24, "01 61 00 01 62 00 01 63 00"));
+        byte[] packet = reply(options.toString());
+        List<Option> decoded = decode(packet).options().list();
+        assertEquals(41, decoded.size());
+        for (int i = 0; i < 20; i++) {
+            assertEquals(new RawOption(0xbe00 + i, Bytes.fromHex(Wire.u16(i))), decoded.get(2 * i));
+            IaNa iaNa = (IaNa) decoded.get(2 * i + 1);
+            assertEquals(i, iaNa.iaid());
+            assertEquals(List.of(Wire.ip6("2001:db8::1"), Wire.ip6("2001:db8::2"), Wire.ip6("2001:db8::3")),
+                    iaNa.addresses().stream().map(IaAddress::address).toList());
+        }
+        assertEquals(List.of(DomainName.of("a"), DomainName.of("b"), DomainName.of("c")), ((DomainList) decoded.get(40)).names());
+        CodecAssertions.assertReencodesExactly(packet);
+    }
+
+    @Test
     void decodesAMessageWithoutOptions() {
         assertEquals(Options.NONE, decode(Wire.bytes("07 123456")).options());
     }

@@ -11,6 +11,21 @@ class OptionCodesTest {
     }
 
     @Test
+    void givesEverySingletonABitOfItsOwnAndOtherOptionsNone() {
+        long seen = 0;
+        for (int code = 0; code <= 0xffff; code++) {
+            long bit = OptionCodes.singletonBit(code);
+            if (!OptionCodes.SINGLETONS.contains(code)) {
+                assertEquals(0, bit, OptionCodes.name(code));
+                continue;
+            }
+            assertEquals(1, Long.bitCount(bit), OptionCodes.name(code));
+            assertEquals(0, seen & bit, OptionCodes.name(code) + " shares a bit");
+            seen |= bit;
+        }
+    }
+
+    @Test
     void namesAnUnknownOptionByItsCode() {
         assertEquals("option 1234", OptionCodes.name(1234));
     }
