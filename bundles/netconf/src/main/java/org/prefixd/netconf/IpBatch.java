@@ -58,8 +58,19 @@ final class IpBatch implements AutoCloseable {
     void run(List<String> command, boolean removal) throws NetConfigException {
         if (command.size() < 3 || !command.get(0).equals("ip") || !command.get(1).equals("-6"))
             throw new IllegalArgumentException("not an ip -6 command: " + command);
-        String joined = String.join(" ", command);
-        String line = String.join(" ", command.subList(2, command.size())) + "\n" + MARKER + "\n";
+        exchange(String.join(" ", command), String.join(" ", command.subList(2, command.size())) + "\n" + MARKER + "\n", removal);
+    }
+
+    /**
+     * Starts {@code ip} and has it answer the marker once, so that the first change finds it
+     * running and this path loaded (a DHCPv6 Reply's first change would otherwise wait for both).
+     */
+    void ready() throws NetConfigException {
+        exchange("ip -6 " + MARKER, MARKER + "\n", false);
+    }
+
+    /** Writes {@code lines} (ending with the marker) and reads up to the marker's answer. */
+    private void exchange(String joined, String lines, boolean removal) throws NetConfigException {
         ScheduledFuture<?> kill = null;
         try {
             if (process == null || !process.isAlive()) start();
@@ -76,7 +87,7 @@ final class IpBatch implements AutoCloseable {
             }
             List<String> said = new ArrayList<>();
             try {
-                stdin.write(line.getBytes(StandardCharsets.US_ASCII));
+                stdin.write(lines.getBytes(StandardCharsets.US_ASCII));
                 stdin.flush();
                 for (String answer; (answer = answers.readLine()) != null; ) {
                     if (answer.startsWith(MARKER_ANSWER)) return;

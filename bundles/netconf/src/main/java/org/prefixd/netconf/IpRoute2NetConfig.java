@@ -57,6 +57,24 @@ public final class IpRoute2NetConfig implements NetConfig {
     @Activate
     public IpRoute2NetConfig(@Reference(service = LoggerFactory.class) Logger log) {
         this.log = log;
+        retrier.execute(this::warmUp);
+    }
+
+    /**
+     * Before the first change (a DHCPv6 Reply's): `ip` started and answering, and the path of a
+     * change run once, with a made-up address whose lifetime is 0 (nothing left to set: no
+     * command goes out) and a route's command built.
+     */
+    private void warmUp() {
+        try {
+            setAddress(InterfaceName.of("warmup0"), Ipv6Text.parse("2001:db8::1"), 128, 0, 0);
+            IpCommands.setUnreachable(new Prefix(Ipv6Text.parse("2001:db8:100::"), 56));
+            synchronized (this) {
+                ip.ready();
+            }
+        } catch (NetConfigException e) { // the first change says it again, with its own command
+            log.warn("iproute2 is not ready for address and route changes: {}", e.getMessage());
+        }
     }
 
     @Deactivate

@@ -54,6 +54,7 @@ class IpBatchTest {
         // a stand-in that answers the marker like ip: a line per change, after a line of noise
         String answering = "while read -r line; do case \"$line\" in 'link show dev lo') echo '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536';; *) echo \"did $line\";; esac; done";
         try (IpBatch batch = new IpBatch(List.of("sh", "-c", answering, "ip"), watchdog, 10)) {
+            batch.ready();
             batch.run(CHANGE, false);
             batch.run(CHANGE, false);
         }

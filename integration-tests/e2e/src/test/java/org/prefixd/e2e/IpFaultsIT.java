@@ -33,14 +33,23 @@ class IpFaultsIT {
             String real = Cmd.ok("sh", "-c", "command -v ip").strip();
             Files.writeString(ip, """
                     #!/bin/sh
-                    # Stands in for iproute2: address and route changes (prefixd makes them through
-                    # one `ip -batch -`) fail while %1$s says so.
-                    case " $* " in
-                    *" -batch "*|*" replace "*|*" del "*)
+                    # Stands in for iproute2: address and route changes fail while %1$s says so.
+                    # prefixd makes them through one long-lived `ip -batch -`: that is emulated a
+                    # line at a time (the mode read for each), with the real ip for the rest.
+                    refuse() {
                         case "$(cat %1$s 2>/dev/null)" in
                         failing) echo "RTNETLINK answers: No buffer space available" >&2; exit 2 ;;
                         missing) echo "sh: 1: ip: not found" >&2; exit 127 ;;
-                        esac ;;
+                        esac
+                    }
+                    case " $* " in
+                    *" -batch "*)
+                        while IFS= read -r line; do
+                            case " $line " in *" replace "*|*" del "*) refuse ;; esac
+                            %2$s -6 -o $line || exit $?   # unquoted: split into words as batch mode does
+                        done
+                        exit 0 ;;
+                    *" replace "*|*" del "*) refuse ;;
                     esac
                     exec %2$s "$@"
                     """.formatted(mode, real));
