@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -14,11 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-/** On a hand-driven executor: no threads, no sleeps. */
+/** On a hand-driven executor and clock: no threads, no sleeps. */
 class CoalescerTest {
-    /** Keeps what is scheduled; {@link #runAll} runs it. */
+    /** Keeps what is scheduled, with its delay; {@link #runAll} runs what was not cancelled. */
     private static final class Manual extends ScheduledThreadPoolExecutor {
-        final List<Runnable> scheduled = new ArrayList<>();
+        final List<Scheduled> scheduled = new ArrayList<>();
 
         Manual() {
             super(1);
@@ -27,24 +26,50 @@ class CoalescerTest {
         @Override
         public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
             if (isShutdown()) throw new java.util.concurrent.RejectedExecutionException("shut down");
-            scheduled.add(command);
-            return null;
+            Scheduled s = new Scheduled(command, unit.toMillis(delay));
+            scheduled.add(s);
+            return s;
+        }
+
+        List<Long> delays() {
+            return scheduled.stream().filter(s -> !s.cancelled).map(s -> s.delayMillis).toList();
         }
 
         void runAll() {
-            List<Runnable> now = new ArrayList<>(scheduled);
+            List<Scheduled> now = new ArrayList<>(scheduled);
             scheduled.clear();
-            now.forEach(Runnable::run);
+            for (Scheduled s : now) if (!s.cancelled) s.command.run();
         }
     }
+
+    private static final class Scheduled implements ScheduledFuture<Object> {
+        final Runnable command;
+        final long delayMillis;
+        boolean cancelled;
+
+        Scheduled(Runnable command, long delayMillis) {
+            this.command = command;
+            this.delayMillis = delayMillis;
+        }
+
+        @Override public boolean cancel(boolean interrupt) { cancelled = true; return true; }
+        @Override public boolean isCancelled() { return cancelled; }
+        @Override public boolean isDone() { return cancelled; }
+        @Override public Object get() { return null; }
+        @Override public Object get(long timeout, TimeUnit unit) { return null; }
+        @Override public long getDelay(TimeUnit unit) { return unit.convert(delayMillis, TimeUnit.MILLISECONDS); }
+        @Override public int compareTo(Delayed o) { return Long.compare(getDelay(TimeUnit.NANOSECONDS), o.getDelay(TimeUnit.NANOSECONDS)); }
+    }
+
+    private long nanos;
 
     @Test
     void aBurstOfTriggersRunsTheTaskOnceAndALaterOneAgain() {
         Manual executor = new Manual();
         AtomicInteger runs = new AtomicInteger();
-        Coalescer c = new Coalescer(executor, Duration.ofMillis(20), runs::incrementAndGet);
+        Coalescer c = new Coalescer(executor, Duration.ofMillis(20), runs::incrementAndGet, () -> nanos);
         for (int i = 0; i < 5; i++) c.trigger();
-        assertEquals(1, executor.scheduled.size());
+        assertEquals(List.of(20L), executor.delays());
         executor.runAll();
         assertEquals(1, runs.get());
         c.trigger();
@@ -53,5 +78,22 @@ class CoalescerTest {
         executor.shutdown();
         c.trigger(); // ignored
         assertEquals(2, runs.get());
+    }
+
+    @Test
+    void aTriggerThatAsksForALongerWaitPostponesThePendingRunAndAShorterOneJoinsIt() {
+        Manual executor = new Manual();
+        AtomicInteger runs = new AtomicInteger();
+        Coalescer c = new Coalescer(executor, Duration.ofMillis(1), runs::incrementAndGet, () -> nanos);
+        c.trigger(); // a lease's prefix: due in 1 ms
+        nanos += 500_000;
+        c.trigger(Duration.ofMillis(20)); // a LAN unbound for its reconfiguration: its bind comes in a few ms
+        assertEquals(List.of(20L), executor.delays(), "the 1 ms run is postponed");
+        nanos += 5_000_000;
+        c.trigger(); // the LAN bound again: due sooner than the pending run, so it joins it
+        c.trigger(Duration.ofMillis(2));
+        assertEquals(List.of(20L), executor.delays());
+        executor.runAll();
+        assertEquals(1, runs.get(), "one run for the whole burst");
     }
 }

@@ -1,0 +1,20 @@
+package org.prefixd.api;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Whiteboard: the DHCPv6 client tells every registered LeaseListener of each change of its
+ * lease on its own thread, as soon as the change is in the kernel and its services are
+ * registered, and before it posts the change's prefixd/lease event. It saves a listener that
+ * acts on every change (the hooks) a hand-off through Event Admin's threads. An implementation
+ * returns at once (any work goes to a thread of its own) and throws nothing.
+ */
+@ConsumerType
+public interface LeaseListener {
+    /**
+     * @param kind the change as the event's topic names it, in lower case: bound, resumed, renewed, rebound, updated, expired, released or informed
+     * @param lease the lease after the change (expired and released: the last one held)
+     * @param eventId the {@link Topics#PROP_EVENT_ID} of the event posted for the same change
+     */
+    void leaseChanged(String kind, WanLease lease, String eventId);
+}
