@@ -68,6 +68,8 @@ class DhcpClientKeaIT {
                     configure(first);
                     Await.until("the delegated prefix routed unreachable and the address on wan0", Duration.ofSeconds(10),
                             () -> routed(router) && addressed(router));
+                    Await.until("the lease logged (once the kernel, the services and the event have it)", Duration.ofSeconds(5),
+                            () -> first.logText().contains("wan0: lease bound"));
                     String log = first.logText();
                     System.out.printf("Kea, rapid commit: WanLink up to lease bound %d ms; session start to lease bound %d ms%n",
                             Duration.between(time(log, "wan0 is up"), time(log, "wan0: lease bound")).toMillis(),

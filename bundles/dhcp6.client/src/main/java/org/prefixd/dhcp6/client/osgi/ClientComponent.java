@@ -40,6 +40,7 @@ import org.prefixd.api.DelegatedPrefix;
 import org.prefixd.api.Directories;
 import org.prefixd.api.InterfaceName;
 import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.LeaseListener;
 import org.prefixd.api.NetConfig;
 import org.prefixd.api.NetConfigException;
 import org.prefixd.api.Prefix;
@@ -137,6 +138,18 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         warmup.start();
     }
 
+    /** Told of each change on the effects thread, before the event is posted (the hooks: one hand-off fewer). */
+    private final List<LeaseListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(LeaseListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(LeaseListener listener) {
+        listeners.remove(listener);
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, updated = "updatedLink")
     synchronized void bindLink(WanLink link) {
         if (!link.name().equals(settings.link())) return;
@@ -144,8 +157,8 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         if (drop != null) drop.cancel(false);
         client = new LinkClient(link, new Session(settings.session(), Math::random, LinkClient::randomXid), settings.acceptAnySourcePort(),
                 leaseFile(), event -> effects.execute(() -> {
-                    persist(event);
                     onLease(event);
+                    persist(event);
                 }), log);
         try {
             client.start(group, linkLost, context.getProperty(org.osgi.framework.Constants.FRAMEWORK_UUID));
@@ -272,7 +285,11 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         return stateDir.resolve("lease-" + settings.link().value() + ".json");
     }
 
-    /** Written before anything acts on the lease: a crash never leaves a route without its lease on disk. */
+    /**
+     * Written once the kernel, the services and the event have the change: the write and its
+     * fsync (milliseconds on flash) hold up neither the LAN nor the hooks. A crash in between is
+     * a process start, which Rebinds (RFC 8415 §18.2.12) and so learns the lease again.
+     */
     private void persist(LeaseEvent event) {
         switch (event.kind()) {
             // Stateless information is asked for again at start. A resumed lease is unchanged,
@@ -285,11 +302,6 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
 
     private void onLease(LeaseEvent event) {
         Instant now = clock.instant();
-        if (event.kind() == LeaseEvent.Kind.INFORMED)
-            log.info("{}: information: DNS {}, domains {}", settings.link(),
-                    event.lease().dnsServers().stream().map(Ipv6Text::format).toList(), event.lease().domains());
-        else log.info("{}: lease {}: {} address(es), prefixes {}", settings.link(), event.kind().name().toLowerCase(),
-                event.lease().addresses().size(), event.lease().prefixes().stream().map(p -> new Prefix(p.prefix(), p.length()).toString()).toList());
         boolean gone = event.kind() == LeaseEvent.Kind.EXPIRED || event.kind() == LeaseEvent.Kind.RELEASED;
         Map<String, LeasedPrefix> nowPrefixes = new HashMap<>();
         Map<String, Long> iaids = new HashMap<>();
@@ -304,6 +316,8 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                 for (LeasedAddress a : ia.addresses()) nowAddresses.put(a.address().getHostAddress(), a);
             }
         }
+        // The kernel first (the lease's address and the prefixes' unreachable routes), then what
+        // the LAN and the hooks wait for (the services and the event), then what nothing waits for.
         for (var entry : nowAddresses.entrySet()) {
             LeasedAddress a = entry.getValue();
             try {
@@ -315,33 +329,29 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                 // deactivated meanwhile: no check needed
             }
         }
-        for (var entry : addresses.entrySet()) {
-            if (nowAddresses.containsKey(entry.getKey())) continue;
+        for (var entry : nowPrefixes.entrySet()) {
             try {
-                net.removeAddress(settings.link(), entry.getValue().address(), 128);
+                net.setUnreachableRoute(new Prefix(entry.getValue().prefix(), entry.getValue().length()));
             } catch (NetConfigException e) {
                 log.error("{}: {}", settings.link(), e.getMessage());
             }
         }
-        addresses.clear();
-        addresses.putAll(nowAddresses);
+        // The lease before its prefixes: radvd then has the DNS servers when the LAN prefixes come (one write, not two).
+        Optional<WanLease> held = asWanLease(event.lease());
+        String eventId = eventIds + "-" + (++eventCount);
+        registerLease(gone ? Optional.empty() : held, event.kind(), eventId, now);
         // The withdrawals of the last change have been seen by now (the distributor notes them as they come).
         withdrawn.values().forEach(ServiceRegistration::unregister);
         withdrawn.clear();
         for (var entry : nowPrefixes.entrySet()) {
             LeasedPrefix p = entry.getValue();
-            Prefix prefix = new Prefix(p.prefix(), p.length());
-            try {
-                net.setUnreachableRoute(prefix);
-            } catch (NetConfigException e) {
-                log.error("{}: {}", settings.link(), e.getMessage());
-            }
-            DelegatedPrefix service = new DelegatedPrefix(settings.link(), iaids.get(entry.getKey()), prefix, p.preferredUntil(), p.validUntil());
+            DelegatedPrefix service = new DelegatedPrefix(settings.link(), iaids.get(entry.getKey()), new Prefix(p.prefix(), p.length()), p.preferredUntil(), p.validUntil());
             Registered old = prefixes.get(entry.getKey());
             if (old != null && old.service().equals(service)) continue;
             if (old != null) old.registration().unregister();
             prefixes.put(entry.getKey(), new Registered(service, context.registerService(DelegatedPrefix.class, service, service.serviceProperties())));
         }
+        List<Prefix> unrouted = new java.util.ArrayList<>();
         for (var it = prefixes.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
             if (nowPrefixes.containsKey(entry.getKey())) continue;
@@ -352,19 +362,50 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             entry.getValue().registration().unregister();
             it.remove();
             log.info("{}: {} withdrawn ({})", settings.link(), ended.prefix(), withdrawalReason(event.kind()));
+            unrouted.add(ended.prefix());
+        }
+        post(event, held, eventId);
+        // logged once the change is out: formatting it costs more than the change on a cold path
+        if (event.kind() == LeaseEvent.Kind.INFORMED)
+            log.info("{}: information: DNS {}, domains {}", settings.link(),
+                    event.lease().dnsServers().stream().map(Ipv6Text::format).toList(), event.lease().domains());
+        else log.info("{}: lease {}: {} address(es), prefixes {}", settings.link(), event.kind().name().toLowerCase(),
+                event.lease().addresses().size(), event.lease().prefixes().stream().map(p -> new Prefix(p.prefix(), p.length()).toString()).toList());
+        for (var entry : addresses.entrySet()) {
+            if (nowAddresses.containsKey(entry.getKey())) continue;
             try {
-                net.removeUnreachableRoute(entry.getValue().service().prefix());
+                net.removeAddress(settings.link(), entry.getValue().address(), 128);
             } catch (NetConfigException e) {
                 log.error("{}: {}", settings.link(), e.getMessage());
             }
         }
-        Optional<WanLease> held = asWanLease(event.lease());
-        String eventId = eventIds + "-" + (++eventCount);
-        registerLease(gone ? Optional.empty() : held, event.kind(), eventId, now);
+        addresses.clear();
+        addresses.putAll(nowAddresses);
+        for (Prefix prefix : unrouted) {
+            try {
+                net.removeUnreachableRoute(prefix);
+            } catch (NetConfigException e) {
+                log.error("{}: {}", settings.link(), e.getMessage());
+            }
+        }
+    }
+
+    /** The prefixd/lease event of a change. */
+    private void post(LeaseEvent event, Optional<WanLease> held, String eventId) {
+        String kind = event.kind().name().toLowerCase();
+        held.ifPresent(lease -> {
+            for (LeaseListener listener : listeners) {
+                try {
+                    listener.leaseChanged(kind, lease, eventId);
+                } catch (RuntimeException e) { // its bug: the client and the other listeners go on
+                    log.error("{}: a lease listener failed on {}: {}", settings.link(), kind, e.toString());
+                }
+            }
+        });
         Map<String, Object> props = new HashMap<>();
         props.put(Topics.PROP_EVENT_ID, eventId);
         props.put(Topics.PROP_INTERFACE, settings.link().value());
-        props.put(Topics.PROP_REASON, event.kind().name().toLowerCase());
+        props.put(Topics.PROP_REASON, kind);
         held.ifPresent(l -> props.put(Topics.PROP_LEASE, l));
         events.postEvent(new Event(Topics.LEASE_PREFIX + event.kind().name(), props));
     }
@@ -410,12 +451,16 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     }
 
     private WanLease wanLease(Lease lease) {
+        return wanLease(settings.link(), lease);
+    }
+
+    static WanLease wanLease(InterfaceName link, Lease lease) {
         ServerInformation info = lease.information();
         List<DelegatedPrefix> delegated = new java.util.ArrayList<>();
         for (IaBinding ia : lease.ias())
             for (LeasedPrefix p : ia.prefixes())
-                delegated.add(new DelegatedPrefix(settings.link(), ia.iaid(), new Prefix(p.prefix(), p.length()), p.preferredUntil(), p.validUntil()));
-        return new WanLease(settings.link(), lease.server().bytes().hex(),
+                delegated.add(new DelegatedPrefix(link, ia.iaid(), new Prefix(p.prefix(), p.length()), p.preferredUntil(), p.validUntil()));
+        return new WanLease(link, lease.server().bytes().hex(),
                 lease.addresses().stream().map(a -> new WanLease.Address(a.address(), a.preferredUntil(), a.validUntil())).toList(),
                 delegated, info.dnsServers(), info.domains().stream().map(DomainName::text).toList(), info.ntpServers(),
                 info.ntpNames().stream().map(DomainName::text).toList(), info.sntpServers(), info.sipServers(),

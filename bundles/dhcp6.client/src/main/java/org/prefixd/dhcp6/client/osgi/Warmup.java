@@ -22,6 +22,8 @@ import org.prefixd.dhcp6.client.LeaseEvent;
 import org.prefixd.dhcp6.client.LeaseFile;
 import org.prefixd.dhcp6.client.Session;
 import org.prefixd.dhcp6.client.SessionSettings;
+import org.prefixd.api.DelegatedPrefix;
+import org.prefixd.api.WanLease;
 import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
 import org.prefixd.dhcp6.codec.Dhcp6Codec;
@@ -48,7 +50,17 @@ final class Warmup {
     private Warmup() {
     }
 
+    /** Leases made up and taken: enough for the JIT to compile the path's busiest methods. */
+    static final int ROUNDS = 30;
+
     static void run(EventLoopGroup group, SessionSettings settings) throws Exception {
+        byte[] wire = null;
+        for (int i = 0; i < ROUNDS; i++) wire = bind(settings);
+        throughNetty(group, wire);
+    }
+
+    /** One made-up lease, from the first Solicit to the services' objects: @return the Reply's bytes */
+    private static byte[] bind(SessionSettings settings) throws Exception {
         Session session = new Session(settings, () -> 0.5, () -> 1);
         Instant now = Instant.now();
         Session.Step first = session.start(now, Optional.empty());
@@ -65,8 +77,15 @@ final class Warmup {
             reply.add(new IaPd(pd.iaid(), 100, 160, Options.of(new IaPrefix(200, 300, 56, address("2001:db8:100::"), Options.NONE))));
         byte[] wire = Dhcp6Codec.encode(new ClientServerMessage(MessageType.REPLY, solicit.transactionId(), Options.of(reply)));
         Optional<LeaseEvent> event = session.received((ClientServerMessage) Dhcp6Codec.decode(wire), now).event();
-        if (event.isPresent()) LeaseFile.fromJson(LeaseFile.toJson(event.get().lease()));
-        throughNetty(group, wire);
+        if (event.isPresent()) {
+            LeaseFile.fromJson(LeaseFile.toJson(event.get().lease()));
+            // what the services and the event are made of (records: their equals and hashCode too)
+            WanLease lease = ClientComponent.wanLease(org.prefixd.api.InterfaceName.of("warmup0"), event.get().lease());
+            lease.serviceProperties();
+            for (DelegatedPrefix p : lease.prefixes()) if (p.equals(p.withdrawnAt(now)) || p.serviceProperties().isEmpty()) throw new AssertionError();
+            if (lease.hashCode() != ClientComponent.wanLease(lease.link(), event.get().lease()).hashCode()) throw new AssertionError();
+        }
+        return wire;
     }
 
     private static void throughNetty(EventLoopGroup group, byte[] payload) throws Exception {
