@@ -18,12 +18,11 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.prefixd.api.Directories;
 import org.prefixd.api.InterfaceName;
+import org.prefixd.api.LeaseListener;
 import org.prefixd.api.Topics;
 import org.prefixd.api.WanLease;
 import org.prefixd.hooks.Hook;
@@ -36,12 +35,13 @@ import org.prefixd.hooks.ScriptRunner;
 import org.prefixd.hooks.Warmup;
 
 /**
- * Turns each prefixd/lease/* event into runs of the hooks that want it, queued per link (Event
- * Admin's thread only enqueues: a slow script never holds up the client or other handlers), and
- * posts prefixd/hook/DONE or FAILED for each run.
+ * Turns each lease change the DHCPv6 client tells it of (as a {@link LeaseListener}, on the
+ * client's thread) into runs of the hooks that want it, queued per link: the client's thread
+ * only enqueues, and the environments are rendered on the link's queue, so a slow script or
+ * style never holds up the client or other links. Posts prefixd/hook/DONE or FAILED for each run.
  */
-@Component(immediate = true, property = EventConstants.EVENT_TOPIC + "=" + Topics.LEASE_PREFIX + "*")
-public final class HookDispatcher implements EventHandler {
+@Component(immediate = true, service = LeaseListener.class)
+public final class HookDispatcher implements LeaseListener {
     private final BundleContext context;
     private final Logger log;
     private final EventAdmin events;
@@ -83,7 +83,7 @@ public final class HookDispatcher implements EventHandler {
         }
         Thread warmup = new Thread(() -> {
             try {
-                Warmup.run();
+                Warmup.run(runner);
             } catch (RuntimeException | LinkageError e) { // only a head start: the first run then loads what it needs
                 log.debug("hooks warm-up: {}", e.toString());
             }
@@ -120,17 +120,12 @@ public final class HookDispatcher implements EventHandler {
     }
 
     @Override
-    public void handleEvent(Event event) {
-        String kindName = event.getTopic().substring(Topics.LEASE_PREFIX.length());
+    public void leaseChanged(String kindName, WanLease lease, String eventId) {
         HookEvent.Kind kind;
         try {
-            kind = HookEvent.Kind.valueOf(kindName);
+            kind = HookEvent.Kind.valueOf(kindName.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            log.debug("no hooks for {}", event.getTopic());
-            return;
-        }
-        if (!(event.getProperty(Topics.PROP_LEASE) instanceof WanLease lease)) {
-            log.warn("{} without a lease: no hooks run", event.getTopic());
+            log.debug("no hooks for {}", kindName);
             return;
         }
         Optional<WanLease> previous;
@@ -146,7 +141,7 @@ public final class HookDispatcher implements EventHandler {
             recent.ran(hookEvent, wanted.stream().map(Hook::id).toList());
         }
         for (Hook hook : wanted) submit(hook, hookEvent);
-        if (event.getProperty(Topics.PROP_EVENT_ID) instanceof String id) handled.record(lease.link(), id);
+        handled.record(lease.link(), eventId);
     }
 
     /** The event the lease's registration names, when it is recent and this prefixd's dispatchers never handled it. */
@@ -158,22 +153,24 @@ public final class HookDispatcher implements EventHandler {
         return RecentEvents.named(lease, kind, java.time.Instant.ofEpochMilli(at), before, clock.instant());
     }
 
-    /** Queues the hook's runs for the event on its link's queue. */
+    /** Queues the hook's runs for the event on its link's queue, where its environments are rendered. */
     private void submit(Hook hook, HookEvent hookEvent) {
-        List<HookCall> calls;
-        try {
-            calls = hook.style().calls(hookEvent);
-        } catch (RuntimeException e) { // a bug in a style must not stop the other hooks
-            log.error("hook {}: cannot render the {} environment: {}", hook.script(), hook.style().label(), e.toString());
-            return;
-        }
-        for (HookCall call : calls) {
-            if (!call.dropped().isEmpty())
-                log.warn("hook {}: left out {}: their values were not safe to pass", hook.script(), call.dropped());
-            boolean queued = queues.submit(hookEvent.link(), () -> run(hook, hookEvent, call));
-            if (!queued) log.error("hook {} for {} {}: not run, {} runs are already waiting for this link", hook.script(), hookEvent.link(),
-                    hookEvent.kind().name().toLowerCase(), LinkQueues.DEPTH);
-        }
+        boolean queued = queues.submit(hookEvent.link(), () -> {
+            List<HookCall> calls;
+            try {
+                calls = hook.style().calls(hookEvent);
+            } catch (RuntimeException e) { // a bug in a style must not stop the other hooks
+                log.error("hook {}: cannot render the {} environment: {}", hook.script(), hook.style().label(), e.toString());
+                return;
+            }
+            for (HookCall call : calls) {
+                if (!call.dropped().isEmpty())
+                    log.warn("hook {}: left out {}: their values were not safe to pass", hook.script(), call.dropped());
+                run(hook, hookEvent, call);
+            }
+        });
+        if (!queued) log.error("hook {} for {} {}: not run, {} runs are already waiting for this link", hook.script(), hookEvent.link(),
+                hookEvent.kind().name().toLowerCase(), LinkQueues.DEPTH);
     }
 
     private void run(Hook hook, HookEvent event, HookCall call) {
