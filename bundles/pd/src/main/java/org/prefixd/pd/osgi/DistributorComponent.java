@@ -70,8 +70,14 @@ public final class DistributorComponent {
         t.setDaemon(true);
         return t;
     });
-    /** Bursts of service changes make one run, shortly after the first. */
-    private final Coalescer coalescer = new Coalescer(worker, Duration.ofMillis(20), this::update);
+    /**
+     * Bursts of service changes make one run, shortly after the first: the client registers a
+     * lease's prefixes in one go, microseconds apart, so a millisecond gathers them. A LAN's
+     * reconfiguration (its component unbound, then bound again milliseconds later) waits longer:
+     * a run in between would take its subnet away instead of moving it.
+     */
+    private final Coalescer coalescer = new Coalescer(worker, Duration.ofMillis(1), this::update);
+    private static final Duration LAN_BURST = Duration.ofMillis(20);
     private final List<DelegatedPrefix> delegated = new CopyOnWriteArrayList<>();
     /** Withdrawn DelegatedPrefix services already gone again, for the next run. */
     private final java.util.Queue<DelegatedPrefix> withdrawals = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -95,6 +101,7 @@ public final class DistributorComponent {
         this.log = log;
         this.file = Directories.state(context.getProperty(Directories.STATE_PROPERTY)).resolve(FILE);
         this.distributor = new Distributor(readAssignments(), GRACE);
+        worker.execute(org.prefixd.pd.Warmup::run); // on the worker, before its first run: nothing else to do yet
         checkForwarding();
         worker.scheduleWithFixedDelay(this::update, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         changed();
@@ -115,12 +122,12 @@ public final class DistributorComponent {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindLan(LanComponent lan) {
         lans.add(lan);
-        changed();
+        coalescer.trigger(LAN_BURST);
     }
 
     void unbindLan(LanComponent lan) {
         lans.remove(lan);
-        changed();
+        coalescer.trigger(LAN_BURST);
     }
 
     private void changed() {
@@ -142,16 +149,21 @@ public final class DistributorComponent {
             report(result.problems());
             Map<String, LanPrefix> next = new HashMap<>();
             for (LanPrefix p : result.prefixes()) next.put(p.lan().value() + " " + p.subnet(), p);
+            // The services first (radvd and the web wait for them), then the router's own addresses.
+            List<LanPrefix> addressed = new java.util.ArrayList<>();
             for (var e : next.entrySet()) {
                 LanPrefix p = e.getValue();
                 if (p.equals(shown.get(e.getKey()))) continue;
-                LanComponent lan = byLan.get(p.lan().value());
-                if (lan != null) setRouterAddress(p, lan.setup().interfaceId(), now);
                 ServiceRegistration<LanPrefix> old = registered.remove(e.getKey());
                 if (old != null) old.unregister();
                 registered.put(e.getKey(), context.registerService(LanPrefix.class, p, p.serviceProperties()));
                 if (!shown.containsKey(e.getKey())) log.info("{}: {} from {}{}", p.lan(), p.subnet(), p.from().prefix(), p.deprecated() ? " (deprecated)" : "");
                 shown.put(e.getKey(), p);
+                addressed.add(p);
+            }
+            for (LanPrefix p : addressed) {
+                LanComponent lan = byLan.get(p.lan().value());
+                if (lan != null) setRouterAddress(p, lan.setup().interfaceId(), now);
             }
             for (String key : new HashSet<>(shown.keySet())) {
                 if (next.containsKey(key)) continue;
