@@ -76,6 +76,21 @@ public final class RadvdConf {
         return out.toString();
     }
 
+    private static final java.util.regex.Pattern DNSSL_NAMES = java.util.regex.Pattern.compile("(?m)^(\\s*DNSSL)((?: \\S+)+)$");
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[0-9a-fA-F]*:[0-9a-fA-F:.]*(?:/[0-9]+)?");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]+");
+
+    /**
+     * The form of a rendered file: its addresses, prefixes, numbers and DNSSL names replaced by
+     * placeholders, one each. Whether radvd accepts a file depends on its form (the statements,
+     * how many values each has); the values are typed and checked before they are rendered. A
+     * form radvd accepted once needs no second {@code radvd --configtest}.
+     */
+    public static String form(String conf) {
+        String names = DNSSL_NAMES.matcher(conf).replaceAll(m -> m.group(1) + " D".repeat(m.group(2).split(" ").length - 1));
+        return NUMBER.matcher(ADDRESS.matcher(names).replaceAll("A")).replaceAll("N");
+    }
+
     private static void line(StringBuilder out, int depth, String text) {
         out.append("    ".repeat(depth)).append(text).append(";\n");
     }

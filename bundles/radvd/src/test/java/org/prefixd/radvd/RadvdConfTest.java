@@ -51,6 +51,24 @@ class RadvdConfTest {
     }
 
     @Test
+    void theFormOfAFileLeavesOutItsValuesButNotHowManyThereAre() {
+        String form = RadvdConf.form(RadvdConf.render(twoLans(), NOW));
+        assertEquals(form, RadvdConf.form(RadvdConf.render(twoLans(), NOW.plusSeconds(1000))), "lifetimes");
+        LanAdvert lan = twoLans().get(0);
+        LanAdvert renamed = new LanAdvert(lan.lan(), List.of(new LanAdvert.PrefixAdvert(p("2001:db8:abcd::"), NOW.minusSeconds(60), NOW.plusSeconds(120)),
+                new LanAdvert.PrefixAdvert(p("2001:db8:ef::"), NOW.plusSeconds(30), NOW.plusSeconds(90))),
+                false, true, List.of(Ipv6Text.parse("2001:db8::1")), List.of("other.example", "x"), OptionalInt.empty());
+        assertEquals(form, RadvdConf.form(RadvdConf.render(List.of(renamed, twoLans().get(1)), NOW)), "prefixes, addresses, names");
+        LanAdvert moreDns = new LanAdvert(lan.lan(), lan.prefixes(), false, true, List.of(Ipv6Text.parse("2001:db8::1"), Ipv6Text.parse("2001:db8::2")),
+                lan.domains(), OptionalInt.empty());
+        assertTrue(!form.equals(RadvdConf.form(RadvdConf.render(List.of(moreDns, twoLans().get(1)), NOW))), "a second DNS server");
+        LanAdvert moreNames = new LanAdvert(lan.lan(), lan.prefixes(), false, true, lan.dnsServers(), List.of("a.example", "b.example", "c"), OptionalInt.empty());
+        assertTrue(!form.equals(RadvdConf.form(RadvdConf.render(List.of(moreNames, twoLans().get(1)), NOW))), "a third domain");
+        assertTrue(!form.equals(RadvdConf.form(RadvdConf.render(List.of(lan), NOW))), "one LAN fewer");
+        assertTrue(form.contains("prefix A\n") && form.contains("RDNSS A\n") && form.contains("DNSSL D D\n") && form.contains("AdvLinkMTU N;"), form);
+    }
+
+    @Test
     void neverPromisesMoreThanIsLeftAndCountsDownFromThere() {
         String later = RadvdConf.render(twoLans(), NOW.plusSeconds(1000));
         assertTrue(later.contains("prefix 2001:db8:100::/64\n    {\n        AdvOnLink on;\n        AdvAutonomous on;\n        AdvPreferredLifetime 0;\n        AdvValidLifetime 0;"), later);

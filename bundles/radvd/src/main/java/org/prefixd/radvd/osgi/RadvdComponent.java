@@ -62,8 +62,20 @@ public final class RadvdComponent {
         t.setDaemon(true);
         return t;
     });
-    /** Bursts of service changes make one run, shortly after the first. */
-    private final Coalescer coalescer = new Coalescer(worker, Duration.ofMillis(50), this::write);
+    /** The forms of file radvd accepted (RadvdConf.form), the newest few: worker thread. */
+    private final java.util.Set<String> acceptedForms = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+            return size() > 16;
+        }
+    });
+    /**
+     * Bursts of service changes make one run, shortly after the first: the distributor registers
+     * a change's LAN prefixes in one go, microseconds apart, so a millisecond gathers them. A
+     * LAN's reconfiguration (unbound, then bound again milliseconds later) waits longer.
+     */
+    private final Coalescer coalescer = new Coalescer(worker, Duration.ofMillis(1), this::write);
+    private static final Duration LAN_BURST = Duration.ofMillis(50);
     private final List<LanPrefix> prefixes = new CopyOnWriteArrayList<>();
     private final List<LanSettings> lans = new CopyOnWriteArrayList<>();
     private final List<WanLease> leases = new CopyOnWriteArrayList<>();
@@ -125,6 +137,7 @@ public final class RadvdComponent {
             return last == null ? REFRESH : refreshAfter(last, clock.instant());
         });
         Files.createDirectories(conf.getParent());
+        worker.execute(org.prefixd.radvd.Warmup::run); // on the worker, before its first write: nothing else to do yet
         changed();
     }
 
@@ -145,12 +158,12 @@ public final class RadvdComponent {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindLan(LanSettings s) {
         lans.add(s);
-        changed();
+        coalescer.trigger(LAN_BURST);
     }
 
     void unbindLan(LanSettings s) {
         lans.remove(s);
-        changed();
+        coalescer.trigger(LAN_BURST);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -217,7 +230,10 @@ public final class RadvdComponent {
             }
             String text = RadvdConf.render(adverts, now);
             Path temporary = AtomicFile.prepare(conf, text.getBytes(StandardCharsets.UTF_8));
-            String refused = radvd.configtest(temporary);
+            // radvd --configtest is a process (milliseconds): once per form of the file
+            String form = RadvdConf.form(text);
+            String refused = acceptedForms.contains(form) ? null : radvd.configtest(temporary);
+            if (refused == null) acceptedForms.add(form);
             if (refused != null) {
                 Files.deleteIfExists(temporary);
                 log.error("radvd refused the new configuration, the previous one stays: {}", refused);
