@@ -40,7 +40,7 @@
             fetch(root + '/' + action, {method: 'POST', headers: {'X-Prefixd-Action': '1', 'Content-Type': 'application/x-www-form-urlencoded'},
                 body: 'link=' + encodeURIComponent(link)})
                 .then(function (r) { return r.text(); })
-                .then(function (t) { document.getElementById('prefixd-status').textContent = action + ' ' + link + ': ' + t; });
+                .then(function (t) { document.getElementById('prefixd-action').textContent = action + ' ' + link + ': ' + t; }); // its own line: the stream's next event must not hide it
         };
         return b;
     }

@@ -75,7 +75,7 @@ class BrowserIT {
                         assertTrue(text(browser, "prefixd-links").contains("BOUND"), text(browser, "prefixd-links"));
                         shot(browser, "02-prefixd-page.png");
                         browser.findElement(By.id("prefixd-renew-wan0")).click();
-                        wait.until(d -> text(d, "prefixd-status").startsWith("renew wan0: "));
+                        wait.until(d -> text(d, "prefixd-action").startsWith("renew wan0: "));
                         wait.until(d -> text(d, "prefixd-events").contains("prefixd/lease/RENEWED"));
 
                         browser.get("http://127.0.0.1:" + web.port + "/system/console/configMgr/prefixd.lan~lan0");
