@@ -83,7 +83,10 @@ public final class HookDispatcher implements LeaseListener {
         }
         Thread warmup = new Thread(() -> {
             try {
+                Thread.sleep(1000); // the start's own work (up to the first WanLink) goes first
                 Warmup.run(runner);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException | LinkageError e) { // only a head start: the first run then loads what it needs
                 log.debug("hooks warm-up: {}", e.toString());
             }

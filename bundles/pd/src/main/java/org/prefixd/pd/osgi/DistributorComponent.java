@@ -101,7 +101,8 @@ public final class DistributorComponent {
         this.log = log;
         this.file = Directories.state(context.getProperty(Directories.STATE_PROPERTY)).resolve(FILE);
         this.distributor = new Distributor(readAssignments(), GRACE);
-        worker.execute(org.prefixd.pd.Warmup::run); // on the worker, before its first run: nothing else to do yet
+        // A second after the start: the start's own work (up to the first WanLink) goes first.
+        worker.schedule(org.prefixd.pd.Warmup::run, 1, TimeUnit.SECONDS);
         checkForwarding();
         worker.scheduleWithFixedDelay(this::update, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         changed();

@@ -137,7 +137,8 @@ public final class RadvdComponent {
             return last == null ? REFRESH : refreshAfter(last, clock.instant());
         });
         Files.createDirectories(conf.getParent());
-        worker.execute(org.prefixd.radvd.Warmup::run); // on the worker, before its first write: nothing else to do yet
+        // A second after the start: the start's own work (up to the first WanLink) goes first.
+        worker.schedule(org.prefixd.radvd.Warmup::run, 1, TimeUnit.SECONDS);
         changed();
     }
 

@@ -138,7 +138,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         warmup.start();
     }
 
-    /** Told of each change on the effects thread, before the event is posted (the hooks: one hand-off fewer). */
+    /** Told of each change on the effects thread once the kernel has it, before the services and the event (the hooks: one hand-off, no wait for the services). */
     private final List<LeaseListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -336,9 +336,20 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                 log.error("{}: {}", settings.link(), e.getMessage());
             }
         }
-        // The lease before its prefixes: radvd then has the DNS servers when the LAN prefixes come (one write, not two).
         Optional<WanLease> held = asWanLease(event.lease());
         String eventId = eventIds + "-" + (++eventCount);
+        String kind = event.kind().name().toLowerCase();
+        // The listeners (the hooks) as soon as the kernel has it: their scripts start while the services are registered.
+        held.ifPresent(lease -> {
+            for (LeaseListener listener : listeners) {
+                try {
+                    listener.leaseChanged(kind, lease, eventId);
+                } catch (RuntimeException e) { // its bug: the client and the other listeners go on
+                    log.error("{}: a lease listener failed on {}: {}", settings.link(), kind, e.toString());
+                }
+            }
+        });
+        // The lease before its prefixes: radvd then has the DNS servers when the LAN prefixes come (one write, not two).
         registerLease(gone ? Optional.empty() : held, event.kind(), eventId, now);
         // The withdrawals of the last change have been seen by now (the distributor notes them as they come).
         withdrawn.values().forEach(ServiceRegistration::unregister);
@@ -393,15 +404,6 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     /** The prefixd/lease event of a change. */
     private void post(LeaseEvent event, Optional<WanLease> held, String eventId) {
         String kind = event.kind().name().toLowerCase();
-        held.ifPresent(lease -> {
-            for (LeaseListener listener : listeners) {
-                try {
-                    listener.leaseChanged(kind, lease, eventId);
-                } catch (RuntimeException e) { // its bug: the client and the other listeners go on
-                    log.error("{}: a lease listener failed on {}: {}", settings.link(), kind, e.toString());
-                }
-            }
-        });
         Map<String, Object> props = new HashMap<>();
         props.put(Topics.PROP_EVENT_ID, eventId);
         props.put(Topics.PROP_INTERFACE, settings.link().value());
