@@ -4,10 +4,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Whiteboard: the DHCPv6 client tells every registered LeaseListener of each change of its
- * lease on its own thread, as soon as the change is in the kernel, before it registers the
- * change's services and posts its prefixd/lease event. It saves a listener that acts on every
- * change (the hooks) a hand-off through Event Admin's threads and the wait for the services. An
- * implementation returns at once (any work goes to a thread of its own) and throws nothing.
+ * lease on its own thread, once the change is in the kernel and its services, right after it
+ * posted the change's prefixd/lease event (so that what a listener posts comes after it). It
+ * saves a listener that acts on every change (the hooks) a hand-off through Event Admin's
+ * threads. An implementation returns at once (any work goes to a thread of its own) and throws
+ * nothing.
  */
 @ConsumerType
 public interface LeaseListener {

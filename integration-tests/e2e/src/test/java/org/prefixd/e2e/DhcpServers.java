@@ -53,7 +53,7 @@ final class DhcpServers {
         Files.writeString(dir.resolve("dhcp6s.conf"), """
                 option domain-name-servers 2001:db8:ffff::53;
                 interface isp0 { };
-                host rtr { duid 00:03:00:01:02:00:00:00:00:01; prefix 2001:db8:200::/56 8 12; };
+                host rtr { duid 00:03:00:01:02:00:00:00:00:01; prefix 2001:db8:200::/56 8 20; };
                 """);
         Files.writeString(dir.resolve("ctlkey"), "c2VjcmV0a2V5c2VjcmV0a2V5\n");
         return new Server(isp, dir, List.of("dhcp6s", "-f", "-D", "-k", dir.resolve("ctlkey").toString(), "-c",

@@ -138,7 +138,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         warmup.start();
     }
 
-    /** Told of each change on the effects thread once the kernel has it, before the services and the event (the hooks: one hand-off, no wait for the services). */
+    /** Told of each change on the effects thread right after its event is posted (the hooks: one hand-off, no Event Admin thread). */
     private final List<LeaseListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -338,17 +338,6 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         }
         Optional<WanLease> held = asWanLease(event.lease());
         String eventId = eventIds + "-" + (++eventCount);
-        String kind = event.kind().name().toLowerCase();
-        // The listeners (the hooks) as soon as the kernel has it: their scripts start while the services are registered.
-        held.ifPresent(lease -> {
-            for (LeaseListener listener : listeners) {
-                try {
-                    listener.leaseChanged(kind, lease, eventId);
-                } catch (RuntimeException e) { // its bug: the client and the other listeners go on
-                    log.error("{}: a lease listener failed on {}: {}", settings.link(), kind, e.toString());
-                }
-            }
-        });
         // The lease before its prefixes: radvd then has the DNS servers when the LAN prefixes come (one write, not two).
         registerLease(gone ? Optional.empty() : held, event.kind(), eventId, now);
         // The withdrawals of the last change have been seen by now (the distributor notes them as they come).
@@ -376,6 +365,17 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             unrouted.add(ended.prefix());
         }
         post(event, held, eventId);
+        // The listeners (the hooks) right after the event: a hook's own event never comes before the lease's.
+        String kind = event.kind().name().toLowerCase();
+        held.ifPresent(lease -> {
+            for (LeaseListener listener : listeners) {
+                try {
+                    listener.leaseChanged(kind, lease, eventId);
+                } catch (RuntimeException e) { // its bug: the client and the other listeners go on
+                    log.error("{}: a lease listener failed on {}: {}", settings.link(), kind, e.toString());
+                }
+            }
+        });
         // logged once the change is out: formatting it costs more than the change on a cold path
         if (event.kind() == LeaseEvent.Kind.INFORMED)
             log.info("{}: information: DNS {}, domains {}", settings.link(),
