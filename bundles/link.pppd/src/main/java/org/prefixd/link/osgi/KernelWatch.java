@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -13,6 +15,7 @@ import org.prefixd.api.InterfaceName;
 import org.prefixd.link.IpAddrJson;
 import org.prefixd.link.IpMonitorLine;
 import org.prefixd.link.KernelLink;
+import org.prefixd.link.NetlinkSubscription;
 
 /**
  * Follows the kernel's rtnetlink notifications through {@code ip -o monitor link address} (no
@@ -55,7 +58,8 @@ final class KernelWatch {
                 Process p = new ProcessBuilder("ip", "-o", "monitor", "link", "address")
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 monitor = p;
-                // The monitor is listening before the state is read: no change can fall between.
+                // The state is read once the monitor listens, so no change can fall between.
+                if (!awaitListening(p) && running) log.debug("ip monitor for {}: its subscription not seen in /proc/net/netlink; reading the state anyway", name);
                 onChange.run();
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
@@ -78,6 +82,24 @@ final class KernelWatch {
             }
             backoffMillis = Math.min(backoffMillis * 2, 10_000);
         }
+    }
+
+    /**
+     * Waits until the monitor's netlink socket has joined its groups (a few ms after its start), at
+     * most a second: an {@code ip} wrapper that forks has another pid and is given the second.
+     */
+    private boolean awaitListening(Process p) throws InterruptedException {
+        Path table = Path.of("/proc/net/netlink");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (running && p.isAlive() && System.nanoTime() < deadline) {
+            try {
+                if (NetlinkSubscription.listening(Files.readString(table, StandardCharsets.US_ASCII), p.pid())) return true;
+            } catch (IOException e) {
+                return false; // no /proc: nothing to wait for
+            }
+            Thread.sleep(2);
+        }
+        return false;
     }
 
     /** Reads the interface's current state: empty when it does not exist. */
