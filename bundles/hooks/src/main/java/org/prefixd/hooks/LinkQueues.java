@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -22,21 +23,31 @@ public final class LinkQueues {
     /** @return false when the link's queue is full or the queues are closed */
     public synchronized boolean submit(InterfaceName link, Runnable run) {
         if (closed) return false;
-        ThreadPoolExecutor queue = queues.computeIfAbsent(link, l -> {
-            ThreadPoolExecutor e = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(DEPTH), r -> {
-                Thread t = new Thread(r, "prefixd-hook-" + l.value());
-                t.setDaemon(true);
-                return t;
-            });
-            e.allowCoreThreadTimeOut(true);
-            return e;
-        });
+        ThreadPoolExecutor queue = queues.get(link);
+        if (queue == null) {
+            queue = newQueue(link);
+            queues.put(link, queue);
+        }
         try {
             queue.execute(run);
             return true;
         } catch (RejectedExecutionException full) {
             return false;
         }
+    }
+
+    /** Classes, not lambdas: a link's first lease makes its queue, and a lambda's first call costs a bootstrap there. */
+    private static ThreadPoolExecutor newQueue(InterfaceName link) {
+        ThreadPoolExecutor queue = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(DEPTH), new ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable run) {
+                Thread t = new Thread(run, "prefixd-hook-" + link.value());
+                t.setDaemon(true);
+                return t;
+            }
+        });
+        queue.allowCoreThreadTimeOut(true);
+        return queue;
     }
 
     /**

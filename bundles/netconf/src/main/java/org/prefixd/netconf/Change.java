@@ -21,4 +21,23 @@ record Change(String target, Function<Instant, Optional<List<String>>> command, 
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(command, "command");
     }
+
+    /** A change whose command is the same whenever it runs. */
+    static Change fixed(String target, List<String> command, boolean removal) {
+        return new Change(target, new Fixed(command), removal);
+    }
+
+    /** A class, not a lambda: a lambda's first call costs a bootstrap, here on a lease's path. */
+    private static final class Fixed implements Function<Instant, Optional<List<String>>> {
+        private final Optional<List<String>> command;
+
+        Fixed(List<String> command) {
+            this.command = Optional.of(command);
+        }
+
+        @Override
+        public Optional<List<String>> apply(Instant now) {
+            return command;
+        }
+    }
 }

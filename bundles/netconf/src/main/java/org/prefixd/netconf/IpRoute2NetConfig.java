@@ -103,7 +103,7 @@ public final class IpRoute2NetConfig implements NetConfig {
     @Override
     public void removeAddress(InterfaceName dev, Inet6Address address, int prefixLength) throws NetConfigException {
         List<String> command = IpCommands.removeAddress(dev, address, prefixLength);
-        apply(new Change(addressTarget(dev, address, prefixLength), now -> Optional.of(command), true));
+        apply(Change.fixed(addressTarget(dev, address, prefixLength), command, true));
     }
 
     @Override
@@ -114,13 +114,13 @@ public final class IpRoute2NetConfig implements NetConfig {
     @Override
     public void setUnreachableRoute(Prefix prefix) throws NetConfigException {
         List<String> command = IpCommands.setUnreachable(prefix);
-        apply(new Change("route " + prefix, now -> Optional.of(command), false));
+        apply(Change.fixed("route " + prefix, command, false));
     }
 
     @Override
     public void removeUnreachableRoute(Prefix prefix) throws NetConfigException {
         List<String> command = IpCommands.removeUnreachable(prefix);
-        apply(new Change("route " + prefix, now -> Optional.of(command), true));
+        apply(Change.fixed("route " + prefix, command, true));
     }
 
     private static String addressTarget(InterfaceName dev, Inet6Address address, int prefixLength) {

@@ -62,16 +62,22 @@ public record Lease(Duid server, List<IaBinding> ias, ServerInformation informat
         return next;
     }
 
+    // Plain loops here: on a lease's path, where a lambda's first call costs a bootstrap.
     public boolean isEmpty() {
-        return ias.stream().allMatch(IaBinding::isEmpty);
+        for (IaBinding ia : ias) if (!ia.isEmpty()) return false;
+        return true;
     }
 
     public List<LeasedPrefix> prefixes() {
-        return ias.stream().flatMap(ia -> ia.prefixes().stream()).toList();
+        List<LeasedPrefix> all = new java.util.ArrayList<>();
+        for (IaBinding ia : ias) all.addAll(ia.prefixes());
+        return List.copyOf(all);
     }
 
     public List<LeasedAddress> addresses() {
-        return ias.stream().flatMap(ia -> ia.addresses().stream()).toList();
+        List<LeasedAddress> all = new java.util.ArrayList<>();
+        for (IaBinding ia : ias) all.addAll(ia.addresses());
+        return List.copyOf(all);
     }
 
     /**

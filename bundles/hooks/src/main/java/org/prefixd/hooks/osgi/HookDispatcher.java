@@ -2,6 +2,7 @@ package org.prefixd.hooks.osgi;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class HookDispatcher implements LeaseListener {
     private final Clock clock = Clock.systemUTC();
     /** The lease each link held before its last event, for old_* and PREFIXD_PREFIXES_REMOVED. */
     private final Map<InterfaceName, WanLease> held = new HashMap<>(); // guarded by itself
+    private static final Comparator<Hook> BY_SCRIPT_THEN_ID = Comparator.comparing(Hook::script).thenComparing(Hook::id);
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
     /** Guarded by itself, with the choice of the hooks for an event and the arrival of a hook. */
     private final RecentEvents recent = new RecentEvents();
@@ -138,10 +140,14 @@ public final class HookDispatcher implements LeaseListener {
             else held.put(lease.link(), lease);
         }
         HookEvent hookEvent = new HookEvent(kind, lease.link(), lease, previous, clock.instant());
-        List<Hook> wanted;
+        // Plain loops, no streams: each lambda's first call costs a bootstrap on this cold path.
+        List<Hook> wanted = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         synchronized (recent) {
-            wanted = hooks.stream().filter(h -> h.runsFor(hookEvent)).sorted(Comparator.comparing(Hook::script).thenComparing(Hook::id)).toList();
-            recent.ran(hookEvent, wanted.stream().map(Hook::id).toList());
+            for (Hook hook : hooks) if (hook.runsFor(hookEvent)) wanted.add(hook);
+            wanted.sort(BY_SCRIPT_THEN_ID);
+            for (Hook hook : wanted) ids.add(hook.id());
+            recent.ran(hookEvent, ids);
         }
         for (Hook hook : wanted) submit(hook, hookEvent);
         handled.record(lease.link(), eventId);
@@ -158,18 +164,21 @@ public final class HookDispatcher implements LeaseListener {
 
     /** Queues the hook's runs for the event on its link's queue, where its environments are rendered. */
     private void submit(Hook hook, HookEvent hookEvent) {
-        boolean queued = queues.submit(hookEvent.link(), () -> {
-            List<HookCall> calls;
-            try {
-                calls = hook.style().calls(hookEvent);
-            } catch (RuntimeException e) { // a bug in a style must not stop the other hooks
-                log.error("hook {}: cannot render the {} environment: {}", hook.script(), hook.style().label(), e.toString());
-                return;
-            }
-            for (HookCall call : calls) {
-                if (!call.dropped().isEmpty())
-                    log.warn("hook {}: left out {}: their values were not safe to pass", hook.script(), call.dropped());
-                run(hook, hookEvent, call);
+        boolean queued = queues.submit(hookEvent.link(), new Runnable() { // a class: a lambda's first call costs a bootstrap on the lease's path
+            @Override
+            public void run() {
+                List<HookCall> calls;
+                try {
+                    calls = hook.style().calls(hookEvent);
+                } catch (RuntimeException e) { // a bug in a style must not stop the other hooks
+                    log.error("hook {}: cannot render the {} environment: {}", hook.script(), hook.style().label(), e.toString());
+                    return;
+                }
+                for (HookCall call : calls) {
+                    if (!call.dropped().isEmpty())
+                        log.warn("hook {}: left out {}: their values were not safe to pass", hook.script(), call.dropped());
+                    HookDispatcher.this.run(hook, hookEvent, call);
+                }
             }
         });
         if (!queued) log.error("hook {} for {} {}: not run, {} runs are already waiting for this link", hook.script(), hookEvent.link(),

@@ -245,10 +245,15 @@ public final class RadvdComponent {
             written = adverts;
             writtenAt = now;
             if (hasDeprecated(adverts)) worker.schedule(this::write, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("radvd.conf: {} LAN(s), {} prefix(es)", adverts.size(), adverts.stream().mapToInt(a -> a.prefixes().size()).sum());
+            int prefixCount = 0;
+            StringBuilder lanNames = new StringBuilder();
+            for (LanAdvert a : adverts) { // plain loops on the first lease's path, where a lambda's first call costs a bootstrap
+                prefixCount += a.prefixes().size();
+                lanNames.append(lanNames.length() == 0 ? "" : " ").append(a.lan().value());
+            }
+            log.info("radvd.conf: {} LAN(s), {} prefix(es)", adverts.size(), prefixCount);
             radvd.reload();
-            post(Topics.RADVD_WRITTEN, String.join(" ", adverts.stream().map(a -> a.lan().value()).toList()),
-                    adverts.size() + " LAN(s), " + adverts.stream().mapToInt(a -> a.prefixes().size()).sum() + " prefix(es)");
+            post(Topics.RADVD_WRITTEN, lanNames.toString(), adverts.size() + " LAN(s), " + prefixCount + " prefix(es)");
         } catch (IOException | RuntimeException e) {
             log.error("radvd configuration not written: {}", e.toString());
         }
@@ -261,7 +266,9 @@ public final class RadvdComponent {
     }
 
     private static boolean hasDeprecated(List<LanAdvert> adverts) {
-        return adverts.stream().flatMap(a -> a.prefixes().stream()).anyMatch(p -> p.preferredUntil().equals(java.time.Instant.EPOCH));
+        for (LanAdvert a : adverts)
+            for (LanAdvert.PrefixAdvert p : a.prefixes()) if (p.preferredUntil().equals(java.time.Instant.EPOCH)) return true;
+        return false;
     }
 
     @Deactivate

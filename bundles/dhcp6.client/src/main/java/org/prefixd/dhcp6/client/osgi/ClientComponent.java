@@ -156,9 +156,12 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         if (client != null) client.stop();
         if (drop != null) drop.cancel(false);
         client = new LinkClient(link, new Session(settings.session(), Math::random, LinkClient::randomXid), settings.acceptAnySourcePort(),
-                leaseFile(), event -> effects.execute(() -> {
-                    onLease(event);
-                    persist(event);
+                leaseFile(), event -> effects.execute(new Runnable() { // a class: a lambda's first call would cost a bootstrap on the Reply's path
+                    @Override
+                    public void run() {
+                        onLease(event);
+                        persist(event);
+                    }
                 }), log);
         try {
             client.start(group, linkLost, context.getProperty(org.osgi.framework.Constants.FRAMEWORK_UUID));
@@ -317,7 +320,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             }
         }
         // The kernel first (the lease's address and the prefixes' unreachable routes), then what
-        // the LAN and the hooks wait for (the services and the event), then what nothing waits for.
+        // the hooks and the LAN wait for (the event, the services), then what nothing waits for.
         for (var entry : nowAddresses.entrySet()) {
             LeasedAddress a = entry.getValue();
             try {
@@ -338,10 +341,24 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         }
         Optional<WanLease> held = asWanLease(event.lease());
         String eventId = eventIds + "-" + (++eventCount);
+        post(event, held, eventId);
+        // The listeners (the hooks: a queue of their own) right after the event, so that a hook's own
+        // event never comes before the lease's, and before the services, whose registration runs
+        // the LAN side's bindings on this thread.
+        String kind = event.kind().name().toLowerCase();
+        if (held.isPresent()) { // no lambdas up to the services: each one's first call costs a bootstrap
+            for (LeaseListener listener : listeners) {
+                try {
+                    listener.leaseChanged(kind, held.get(), eventId);
+                } catch (RuntimeException e) { // its bug: the client and the other listeners go on
+                    log.error("{}: a lease listener failed on {}: {}", settings.link(), kind, e.toString());
+                }
+            }
+        }
         // The lease before its prefixes: radvd then has the DNS servers when the LAN prefixes come (one write, not two).
         registerLease(gone ? Optional.empty() : held, event.kind(), eventId, now);
         // The withdrawals of the last change have been seen by now (the distributor notes them as they come).
-        withdrawn.values().forEach(ServiceRegistration::unregister);
+        for (ServiceRegistration<DelegatedPrefix> registration : withdrawn.values()) registration.unregister();
         withdrawn.clear();
         for (var entry : nowPrefixes.entrySet()) {
             LeasedPrefix p = entry.getValue();
@@ -364,24 +381,15 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             log.info("{}: {} withdrawn ({})", settings.link(), ended.prefix(), withdrawalReason(event.kind()));
             unrouted.add(ended.prefix());
         }
-        post(event, held, eventId);
-        // The listeners (the hooks) right after the event: a hook's own event never comes before the lease's.
-        String kind = event.kind().name().toLowerCase();
-        held.ifPresent(lease -> {
-            for (LeaseListener listener : listeners) {
-                try {
-                    listener.leaseChanged(kind, lease, eventId);
-                } catch (RuntimeException e) { // its bug: the client and the other listeners go on
-                    log.error("{}: a lease listener failed on {}: {}", settings.link(), kind, e.toString());
-                }
-            }
-        });
         // logged once the change is out: formatting it costs more than the change on a cold path
         if (event.kind() == LeaseEvent.Kind.INFORMED)
             log.info("{}: information: DNS {}, domains {}", settings.link(),
                     event.lease().dnsServers().stream().map(Ipv6Text::format).toList(), event.lease().domains());
-        else log.info("{}: lease {}: {} address(es), prefixes {}", settings.link(), event.kind().name().toLowerCase(),
-                event.lease().addresses().size(), event.lease().prefixes().stream().map(p -> new Prefix(p.prefix(), p.length()).toString()).toList());
+        else {
+            List<String> leased = new java.util.ArrayList<>();
+            for (LeasedPrefix p : event.lease().prefixes()) leased.add(new Prefix(p.prefix(), p.length()).toString());
+            log.info("{}: lease {}: {} address(es), prefixes {}", settings.link(), event.kind().name().toLowerCase(), event.lease().addresses().size(), leased);
+        }
         for (var entry : addresses.entrySet()) {
             if (nowAddresses.containsKey(entry.getKey())) continue;
             try {
@@ -408,7 +416,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         props.put(Topics.PROP_EVENT_ID, eventId);
         props.put(Topics.PROP_INTERFACE, settings.link().value());
         props.put(Topics.PROP_REASON, kind);
-        held.ifPresent(l -> props.put(Topics.PROP_LEASE, l));
+        if (held.isPresent()) props.put(Topics.PROP_LEASE, held.get());
         events.postEvent(new Event(Topics.LEASE_PREFIX + event.kind().name(), props));
     }
 
@@ -435,21 +443,24 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
      * its registration names the last event (for a handler that starts just after it).
      */
     private void registerLease(Optional<WanLease> next, LeaseEvent.Kind kind, String eventId, Instant at) {
-        Optional<WanLease> before = Optional.ofNullable(leaseService).map(RegisteredLease::service);
-        java.util.function.Function<WanLease, java.util.Dictionary<String, Object>> props = l -> {
-            java.util.Dictionary<String, Object> p = l.serviceProperties();
-            p.put(WanLease.PROP_EVENT, kind.name().toLowerCase());
-            p.put(WanLease.PROP_EVENT_ID, eventId);
-            p.put(WanLease.PROP_EVENT_AT, at.toEpochMilli());
-            before.ifPresent(b -> p.put(WanLease.PROP_EVENT_BEFORE, b));
-            return p;
-        };
+        WanLease before = leaseService == null ? null : leaseService.service();
         if (leaseService != null && next.isPresent() && leaseService.service().equals(next.get())) {
-            leaseService.registration().setProperties(props.apply(next.get()));
+            leaseService.registration().setProperties(leaseProperties(next.get(), kind, eventId, at, before));
             return;
         }
         if (leaseService != null) leaseService.registration().unregister();
-        leaseService = next.map(l -> new RegisteredLease(l, context.registerService(WanLease.class, l, props.apply(l)))).orElse(null);
+        leaseService = null;
+        if (next.isPresent())
+            leaseService = new RegisteredLease(next.get(), context.registerService(WanLease.class, next.get(), leaseProperties(next.get(), kind, eventId, at, before)));
+    }
+
+    private static java.util.Dictionary<String, Object> leaseProperties(WanLease lease, LeaseEvent.Kind kind, String eventId, Instant at, WanLease before) {
+        java.util.Dictionary<String, Object> p = lease.serviceProperties();
+        p.put(WanLease.PROP_EVENT, kind.name().toLowerCase());
+        p.put(WanLease.PROP_EVENT_ID, eventId);
+        p.put(WanLease.PROP_EVENT_AT, at.toEpochMilli());
+        if (before != null) p.put(WanLease.PROP_EVENT_BEFORE, before);
+        return p;
     }
 
     private WanLease wanLease(Lease lease) {
@@ -525,8 +536,26 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
 
     /** Looks for a failed duplicate address detection after each of {@link #DAD_CHECKS}. */
     private void checkForDuplicates(LeasedAddress a) {
-        for (Duration after : DAD_CHECKS)
-            timers.schedule(() -> effects.execute(() -> checkDuplicate(a.address())), after.toMillis(), TimeUnit.MILLISECONDS);
+        for (Duration after : DAD_CHECKS) timers.schedule(new DuplicateCheck(a.address()), after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs on the timers' thread and checks on the effects thread; a class, as it is made on a lease's path. */
+    private final class DuplicateCheck implements Runnable {
+        private final java.net.Inet6Address address;
+
+        DuplicateCheck(java.net.Inet6Address address) {
+            this.address = address;
+        }
+
+        @Override
+        public void run() {
+            effects.execute(new Runnable() {
+                @Override
+                public void run() {
+                    checkDuplicate(address);
+                }
+            });
+        }
     }
 
     private static long seconds(Instant now, Instant until) {

@@ -125,6 +125,13 @@ final class LinkClient {
         channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 
+    /** Made once: a lambda's first call costs a bootstrap, and the first is on the lease's path. */
+    private final Runnable onWake = this::wakeUp;
+
+    private void wakeUp() {
+        apply(session.timer(clock.instant()));
+    }
+
     Session session() {
         return session;
     }
@@ -178,8 +185,8 @@ final class LinkClient {
         step.event().ifPresent(onLease); // the lease file and NetConfig block: not on the event loop
         status = snapshot(step.wakeAt());
         if (wake != null) wake.cancel(false);
-        wake = step.wakeAt().map(at -> channel.eventLoop().schedule(() -> apply(session.timer(clock.instant())),
-                Math.max(0, Duration.between(clock.instant(), at).toMillis()), TimeUnit.MILLISECONDS)).orElse(null);
+        wake = step.wakeAt().isEmpty() ? null
+                : channel.eventLoop().schedule(onWake, Math.max(0, Duration.between(clock.instant(), step.wakeAt().get()).toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** Runs a request on the event loop and says what the session did. */
@@ -203,12 +210,17 @@ final class LinkClient {
         return Optional.ofNullable(status);
     }
 
+    /** Plain loops: made after every message, the first lease's among them, where a lambda's first call costs a bootstrap. */
     private SessionStatus snapshot(Optional<Instant> next) {
         var lease = session.lease();
-        return new SessionStatus(link.name(), session.state().name(), lease.map(l -> l.server().bytes().hex()),
-                lease.map(l -> l.addresses().stream().map(a -> new SessionStatus.Leased(Ipv6Text.format(a.address()), a.preferredUntil(), a.validUntil())).toList()).orElse(java.util.List.of()),
-                lease.map(l -> l.prefixes().stream().map(p -> new SessionStatus.Leased(new Prefix(p.prefix(), p.length()).toString(), p.preferredUntil(), p.validUntil())).toList()).orElse(java.util.List.of()),
-                next);
+        java.util.List<SessionStatus.Leased> addresses = new java.util.ArrayList<>();
+        java.util.List<SessionStatus.Leased> prefixes = new java.util.ArrayList<>();
+        if (lease.isPresent()) {
+            for (var a : lease.get().addresses()) addresses.add(new SessionStatus.Leased(Ipv6Text.format(a.address()), a.preferredUntil(), a.validUntil()));
+            for (var p : lease.get().prefixes()) prefixes.add(new SessionStatus.Leased(new Prefix(p.prefix(), p.length()).toString(), p.preferredUntil(), p.validUntil()));
+        }
+        Optional<String> server = lease.isPresent() ? Optional.of(lease.get().server().bytes().hex()) : Optional.empty();
+        return new SessionStatus(link.name(), session.state().name(), server, java.util.List.copyOf(addresses), java.util.List.copyOf(prefixes), next);
     }
 
     private static Inet6Address parse(String literal) {
