@@ -22,6 +22,33 @@ public record Prefix(Inet6Address network, int length) {
         }
     }
 
+    /** Whether {@code inner} lies within this prefix (itself included). */
+    public boolean contains(Prefix inner) {
+        return inner.length >= length && new Prefix(inner.network, length).equals(this);
+    }
+
+    /** Whether the two share any address: one contains the other. */
+    public boolean overlaps(Prefix other) {
+        return contains(other) || other.contains(this);
+    }
+
+    /**
+     * Reads "2001:db8:100::/56" (the address in any form {@link Ipv6Text#parse} takes).
+     *
+     * @throws IllegalArgumentException when it is not an IPv6 prefix
+     */
+    public static Prefix parse(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) throw new IllegalArgumentException("not a prefix (no /length): " + text);
+        int length;
+        try {
+            length = Integer.parseInt(text.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a prefix length: " + text);
+        }
+        return new Prefix(Ipv6Text.parse(text.substring(0, slash)), length);
+    }
+
     /** "2001:db8:100::/56" */
     @Override
     public String toString() {

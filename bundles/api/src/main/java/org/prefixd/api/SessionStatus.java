@@ -17,12 +17,21 @@ import java.util.Optional;
  */
 public record SessionStatus(InterfaceName link, String state, Optional<String> server, List<Leased> addresses,
                             List<Leased> prefixes, Optional<Instant> nextEvent) {
-    /** An address or prefix with its absolute lifetimes. */
-    public record Leased(String value, Instant preferredUntil, Instant validUntil) {
+    /**
+     * An address or prefix with its absolute lifetimes.
+     *
+     * @param excluded for a prefix, what the server excludes from it (RFC 6603): "2001:db8:100:1::/64"
+     */
+    public record Leased(String value, Instant preferredUntil, Instant validUntil, Optional<String> excluded) {
         public Leased {
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(preferredUntil, "preferredUntil");
             Objects.requireNonNull(validUntil, "validUntil");
+            Objects.requireNonNull(excluded, "excluded");
+        }
+
+        public Leased(String value, Instant preferredUntil, Instant validUntil) {
+            this(value, preferredUntil, validUntil, Optional.empty());
         }
     }
 

@@ -23,6 +23,7 @@ import jakarta.json.spi.JsonProvider;
 
 import org.prefixd.api.AtomicFile;
 import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.Prefix;
 import org.prefixd.dhcp6.codec.Bytes;
 import org.prefixd.dhcp6.codec.DomainName;
 import org.prefixd.dhcp6.codec.Duid;
@@ -67,9 +68,12 @@ public final class LeaseFile {
                 addresses.add(JSON.createObjectBuilder().add("address", Ipv6Text.format(a.address()))
                         .add("preferredUntil", a.preferredUntil().toString()).add("validUntil", a.validUntil().toString()));
             JsonArrayBuilder prefixes = JSON.createArrayBuilder();
-            for (LeasedPrefix p : ia.prefixes())
-                prefixes.add(JSON.createObjectBuilder().add("prefix", Ipv6Text.format(p.prefix())).add("length", p.length())
-                        .add("preferredUntil", p.preferredUntil().toString()).add("validUntil", p.validUntil().toString()));
+            for (LeasedPrefix p : ia.prefixes()) {
+                JsonObjectBuilder po = JSON.createObjectBuilder().add("prefix", Ipv6Text.format(p.prefix())).add("length", p.length())
+                        .add("preferredUntil", p.preferredUntil().toString()).add("validUntil", p.validUntil().toString());
+                if (p.excluded().isPresent()) po.add("excluded", p.excluded().get().toString());
+                prefixes.add(po);
+            }
             ias.add(JSON.createObjectBuilder().add("type", ia.type().name()).add("iaid", ia.iaid())
                     .add("renewAt", ia.renewAt().toString()).add("rebindAt", ia.rebindAt().toString())
                     .add("addresses", addresses).add("prefixes", prefixes));
@@ -114,7 +118,9 @@ public final class LeaseFile {
                     if (problem != null) throw new IllegalArgumentException("prefix " + po.getString("prefix") + ": " + problem);
                     if (length < ReplyReader.SHORTEST_DELEGATED_PREFIX || length > ReplyReader.LONGEST_DELEGATED_PREFIX)
                         throw new IllegalArgumentException("prefix length " + length + " is outside the delegated range");
-                    prefixes.add(new LeasedPrefix(prefix, length, instant(po, "preferredUntil"), instant(po, "validUntil")));
+                    // "excluded" (RFC 6603) came with a later prefixd: a file without it has none
+                    Optional<Prefix> excluded = po.containsKey("excluded") ? Optional.of(Prefix.parse(po.getString("excluded"))) : Optional.empty();
+                    prefixes.add(new LeasedPrefix(prefix, length, instant(po, "preferredUntil"), instant(po, "validUntil"), excluded));
                 }
                 ias.add(new IaBinding(IaBinding.Type.valueOf(ia.getString("type")), ia.getJsonNumber("iaid").longValueExact(),
                         instant(ia, "renewAt"), instant(ia, "rebindAt"), addresses, prefixes));

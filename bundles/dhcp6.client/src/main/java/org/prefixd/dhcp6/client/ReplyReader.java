@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.Prefix;
 import org.prefixd.dhcp6.codec.AftrName;
 import org.prefixd.dhcp6.codec.Authentication;
 import org.prefixd.dhcp6.codec.ClientId;
@@ -108,7 +109,15 @@ public final class ReplyReader {
             for (IaPrefix p : pd.prefixes()) {
                 String why = prefixProblem(p);
                 if (why != null) { setAside.add("IAPREFIX " + Ipv6Text.format(p.prefix()) + "/" + p.prefixLength() + ": " + why); continue; }
-                prefixes.add(new LeasedPrefix(p.prefix(), p.prefixLength(), LeaseTimes.at(now, p.preferredLifetime()), LeaseTimes.at(now, p.validLifetime())));
+                // RFC 6603 §4.2: an exclusion that does not fit sets its prefix aside (the prefix
+                // without it could give the WAN's own subnet to a LAN); one that fits is kept, asked for or not.
+                if (p.excludeProblem().isPresent()) {
+                    setAside.add("IAPREFIX " + Ipv6Text.format(p.prefix()) + "/" + p.prefixLength() + ": " + p.excludeProblem().get());
+                    continue;
+                }
+                Optional<Prefix> excluded = Optional.empty();
+                if (p.excludedPrefix().isPresent()) excluded = Optional.of(new Prefix(p.excludedPrefix().get(), p.exclude().get().prefixLength()));
+                prefixes.add(new LeasedPrefix(p.prefix(), p.prefixLength(), LeaseTimes.at(now, p.preferredLifetime()), LeaseTimes.at(now, p.validLifetime()), excluded));
                 if (p.validLifetime() > 0) shortestPreferred = Math.min(shortestPreferred, basis(p.preferredLifetime(), p.validLifetime()));
             }
             if (!prefixes.isEmpty()) {

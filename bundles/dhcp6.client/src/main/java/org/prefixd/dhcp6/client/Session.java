@@ -545,6 +545,8 @@ public final class Session {
             oro.add(OptionCodes.INFORMATION_REFRESH_TIME); // §18.2.6: MUST
             oro.add(OptionCodes.INF_MAX_RT);
         }
+        // RFC 6603 §4.1: asked for with the IA_PDs (Kea sends it only when asked)
+        if (settings.pdExclude() && !settings.pd().isEmpty() && type != MessageType.INFORMATION_REQUEST) oro.add(OptionCodes.PD_EXCLUDE);
         for (int code : settings.requestedOptions()) if (!oro.contains(code)) oro.add(code);
         if (type != MessageType.RELEASE && type != MessageType.DECLINE) options.add(new OptionRequest(oro)); // §18.2.7, §18.2.8: no ORO
         options.addAll(ias(type, now));

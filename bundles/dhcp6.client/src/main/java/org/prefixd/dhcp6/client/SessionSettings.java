@@ -21,10 +21,11 @@ import org.prefixd.dhcp6.codec.RawOption;
  * @param preferredServer a server DUID to take whenever it advertises
  * @param stateless only Information-request: the server's information (DNS, domains, ...), no IAs
  * @param acceptReconfigure say so to the server (Reconfigure Accept) and act on authenticated Reconfigure messages
+ * @param pdExclude ask for the Prefix Exclude option (67, RFC 6603) whenever IA_PDs are asked for
  */
 public record SessionSettings(Duid clientDuid, Optional<Long> naIaid, List<PdRequest> pd, boolean rapidCommit,
                               boolean firstSolicitDelay, List<Integer> requestedOptions, List<RawOption> extraOptions,
-                              Optional<Duid> preferredServer, boolean stateless, boolean acceptReconfigure) {
+                              Optional<Duid> preferredServer, boolean stateless, boolean acceptReconfigure, boolean pdExclude) {
     /** One IA_PD: its IAID, and optionally a prefix length (and prefix) to hint. */
     public record PdRequest(long iaid, int hintLength, Optional<Inet6Address> hint) {
         public PdRequest {
@@ -32,6 +33,13 @@ public record SessionSettings(Duid clientDuid, Optional<Long> naIaid, List<PdReq
             if (hintLength < 0 || hintLength > 128) throw new IllegalArgumentException("prefix length hint " + hintLength + " is not in 0..128");
             Objects.requireNonNull(hint, "hint");
         }
+    }
+
+    /** Without asking for PD Exclude. */
+    public SessionSettings(Duid clientDuid, Optional<Long> naIaid, List<PdRequest> pd, boolean rapidCommit, boolean firstSolicitDelay,
+                           List<Integer> requestedOptions, List<RawOption> extraOptions, Optional<Duid> preferredServer, boolean stateless,
+                           boolean acceptReconfigure) {
+        this(clientDuid, naIaid, pd, rapidCommit, firstSolicitDelay, requestedOptions, extraOptions, preferredServer, stateless, acceptReconfigure, false);
     }
 
     /** Without Reconfigure, RFC 8415's default for a client. */

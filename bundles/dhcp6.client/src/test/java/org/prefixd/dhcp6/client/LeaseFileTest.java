@@ -1,6 +1,7 @@
 package org.prefixd.dhcp6.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,19 @@ class LeaseFileTest {
         assertTrue(Files.list(dir).allMatch(f -> f.equals(file)), "no temporary file left behind");
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
                 "the owner's only: it holds the Reconfigure key");
+    }
+
+    @Test
+    void keepsAPrefixsExclusionAndRefusesOneOutsideIt() {
+        Lease excluding = new Lease(LEASE.server(), List.of(new IaBinding(IaBinding.Type.PD, 2, NOW.plusSeconds(100), NOW.plusSeconds(160), List.of(),
+                List.of(new LeasedPrefix(ip("2001:db8:100::"), 56, NOW.plusSeconds(200), NOW.plusSeconds(300),
+                        Optional.of(new org.prefixd.api.Prefix(ip("2001:db8:100:1::"), 64)))))), LEASE.information(), Optional.empty());
+        String json = LeaseFile.toJson(excluding);
+        assertTrue(json.contains("\"excluded\":\"2001:db8:100:1::/64\""), json);
+        assertEquals(excluding, LeaseFile.fromJson(json));
+        assertFalse(LeaseFile.toJson(LEASE).contains("excluded"), "none, no key: an earlier prefixd reads it");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LeaseFile.fromJson(json.replace("2001:db8:100:1::/64", "2001:db8:200:1::/64")));
     }
 
     @Test

@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.prefixd.api.Prefix;
+import org.prefixd.dhcp6.codec.Bytes;
+import org.prefixd.dhcp6.codec.PdExclude;
 import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
 import org.prefixd.dhcp6.codec.DnsServers;
@@ -62,6 +65,18 @@ class ReplyReaderTest {
 
     private static ServerReply usable(ClientServerMessage m) {
         return assertInstanceOf(ReplyReader.Result.Usable.class, READER.read(m, NOW)).reply();
+    }
+
+    @Test
+    void keepsTheExcludedPrefixOfAPdExcludeAndSetsAsideAPrefixWhoseExclusionDoesNotFit() {
+        IaPrefix excluding = new IaPrefix(200, 300, 56, ip("2001:db8:100::"), Options.of(new PdExclude(64, Bytes.fromHex("01"))));
+        IaPrefix broken = new IaPrefix(200, 300, 56, ip("2001:db8:200::"), Options.of(new PdExclude(64, Bytes.fromHex("0001"))));
+        ServerReply r = usable(reply(pd(100, 160, excluding, broken, prefix("2001:db8:300::", 56, 200, 300))));
+        List<LeasedPrefix> prefixes = r.bound().get(0).prefixes();
+        assertEquals(2, prefixes.size(), "the one with an exclusion that does not fit is left out");
+        assertEquals(Optional.of(new Prefix(ip("2001:db8:100:1::"), 64)), prefixes.get(0).excluded());
+        assertEquals(Optional.empty(), prefixes.get(1).excluded());
+        assertEquals(List.of("IAPREFIX 2001:db8:200::/56: PD_EXCLUDE subnet ID is 2 bytes, /56 to /64 needs 1"), r.setAside());
     }
 
     @Test

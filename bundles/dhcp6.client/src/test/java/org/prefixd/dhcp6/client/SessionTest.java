@@ -145,6 +145,30 @@ class SessionTest {
     }
 
     @Test
+    void asksForPdExcludeWithItsIaPdsInEveryMessageThatHasAnOptionRequest() {
+        SessionSettings settings = new SessionSettings(CLIENT, Optional.empty(), List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())),
+                false, false, List.of(67, 64), List.of(), Optional.of(KEA), false, false, true); // preferred: its Advertise is requested at once
+        Session s = new Session(settings, () -> 0.5, xids::incrementAndGet);
+        ClientServerMessage solicit = s.start(now, Optional.empty()).send().get(0);
+        assertEquals(List.of(23, 24, 82, 67, 64), solicit.options().get(OptionRequest.class).orElseThrow().codes(), "67 once, asked for twice");
+        ClientServerMessage request = s.received(answer(MessageType.ADVERTISE, solicit, KEA, pd(100, 160, 200, 300)), now).send().get(0);
+        assertTrue(request.options().get(OptionRequest.class).orElseThrow().codes().contains(67));
+        s.received(answer(MessageType.REPLY, request, KEA, pd(100, 160, 200, 300)), now);
+        ClientServerMessage renew = s.timer(now.plusSeconds(100)).send().get(0);
+        assertEquals(MessageType.RENEW, renew.type());
+        assertTrue(renew.options().get(OptionRequest.class).orElseThrow().codes().contains(67));
+
+        SessionSettings off = new SessionSettings(CLIENT, Optional.empty(), List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())),
+                false, false, List.of(), List.of(), Optional.empty(), false, false, false);
+        ClientServerMessage plain = new Session(off, () -> 0.5, xids::incrementAndGet).start(now, Optional.empty()).send().get(0);
+        assertFalse(plain.options().get(OptionRequest.class).orElseThrow().codes().contains(67), "off");
+        SessionSettings addressOnly = new SessionSettings(CLIENT, Optional.of(1L), List.of(), false, false, List.of(), List.of(), Optional.empty(),
+                false, false, true);
+        ClientServerMessage na = new Session(addressOnly, () -> 0.5, xids::incrementAndGet).start(now, Optional.empty()).send().get(0);
+        assertFalse(na.options().get(OptionRequest.class).orElseThrow().codes().contains(67), "no IA_PD, nothing to exclude from");
+    }
+
+    @Test
     void requestsThePreferredServerAtOnceAndSendsTheConfiguredOptionsInEveryMessage() {
         RawOption userClass = new RawOption(15, Bytes.fromHex("000474657374"));
         SessionSettings settings = new SessionSettings(CLIENT, Optional.empty(), List.of(new SessionSettings.PdRequest(2, 56, Optional.empty())),

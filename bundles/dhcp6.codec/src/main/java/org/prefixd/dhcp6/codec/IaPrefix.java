@@ -32,6 +32,19 @@ public record IaPrefix(long preferredLifetime, long validLifetime, int prefixLen
         return options.get(PdExclude.class);
     }
 
+    /** Why its PD_EXCLUDE does not fit this prefix (RFC 6603 §4.2), or empty when it does or there is none. */
+    public Optional<String> excludeProblem() {
+        Optional<PdExclude> exclude = exclude();
+        return exclude.isPresent() ? exclude.get().problemWith(prefixLength) : Optional.empty();
+    }
+
+    /** The network address of the prefix its PD_EXCLUDE names, of length {@code exclude().get().prefixLength()}; empty when there is none or it does not fit. */
+    public Optional<Inet6Address> excludedPrefix() {
+        Optional<PdExclude> exclude = exclude();
+        if (exclude.isEmpty() || exclude.get().problemWith(prefixLength).isPresent()) return Optional.empty();
+        return Optional.of(exclude.get().excludedFrom(prefix, prefixLength));
+    }
+
     static IaPrefix read(Reader body, int relayDepth) throws DecodeException {
         if (body.remaining() < 25) throw body.error("IAPREFIX needs 25 bytes (lifetimes, length, prefix), got " + body.remaining());
         long preferred = body.u32("preferred-lifetime");
@@ -40,19 +53,9 @@ public record IaPrefix(long preferredLifetime, long validLifetime, int prefixLen
         int length = body.u8("prefix-length");
         if (length > 128) throw body.error(lengthAt, "prefix length " + length + " is more than 128");
         Inet6Address prefix = body.address("IPv6-prefix");
-        Options options = OptionReader.readAll(body, relayDepth);
-        for (Option option : options) {
-            if (!(option instanceof PdExclude exclude)) continue;
-            // RFC 6603 §4.2: the excluded prefix is longer than the delegated one, and its
-            // subnet ID has exactly the bytes needed for the bits between the two lengths.
-            if (exclude.prefixLength() <= length)
-                throw body.error(lengthAt, "PD_EXCLUDE prefix length " + exclude.prefixLength() + " is not longer than the delegated /" + length);
-            int needed = (exclude.prefixLength() - length - 1) / 8 + 1;
-            if (exclude.subnetId().length() != needed)
-                throw body.error(lengthAt, "PD_EXCLUDE subnet ID is " + exclude.subnetId().length() + " bytes, /" + length + " to /"
-                        + exclude.prefixLength() + " needs " + needed);
-        }
-        return new IaPrefix(preferred, valid, length, prefix, options);
+        // A PD_EXCLUDE that does not fit the prefix (excludeProblem) is kept as it came: the
+        // client sets that one prefix aside, and the rest of the message still counts.
+        return new IaPrefix(preferred, valid, length, prefix, OptionReader.readAll(body, relayDepth));
     }
 
     public void writeBody(Writer out) {

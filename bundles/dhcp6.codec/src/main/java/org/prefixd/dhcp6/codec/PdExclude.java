@@ -1,6 +1,8 @@
 package org.prefixd.dhcp6.codec;
 
+import java.net.Inet6Address;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Prefix Exclude (RFC 6603): a prefix inside the delegated one that the router must not use,
@@ -15,6 +17,44 @@ public record PdExclude(int prefixLength, Bytes subnetId) implements Option {
 
     public int code() {
         return OptionCodes.PD_EXCLUDE;
+    }
+
+    /**
+     * RFC 6603 §4.2: the excluded prefix is longer than the delegated one, and its subnet ID has
+     * exactly the bytes needed for the bits between the two lengths.
+     *
+     * @return why this option does not fit a prefix of {@code delegatedLength}, or empty when it does
+     */
+    public Optional<String> problemWith(int delegatedLength) {
+        if (prefixLength <= delegatedLength)
+            return Optional.of("PD_EXCLUDE prefix length " + prefixLength + " is not longer than the delegated /" + delegatedLength);
+        int needed = (prefixLength - delegatedLength - 1) / 8 + 1;
+        if (subnetId.length() != needed)
+            return Optional.of("PD_EXCLUDE subnet ID is " + subnetId.length() + " bytes, /" + delegatedLength + " to /" + prefixLength + " needs " + needed);
+        return Optional.empty();
+    }
+
+    /**
+     * The excluded prefix's network address (RFC 6603 §4.2): the delegated prefix's bits, then the
+     * subnet ID's first bits (most significant first), the rest zero; its length is {@link #prefixLength()}.
+     *
+     * @throws IllegalArgumentException when the option does not fit the delegated length ({@link #problemWith})
+     */
+    public Inet6Address excludedFrom(Inet6Address delegated, int delegatedLength) {
+        Optional<String> problem = problemWith(delegatedLength);
+        if (problem.isPresent()) throw new IllegalArgumentException(problem.get());
+        byte[] address = delegated.getAddress();
+        for (int bit = delegatedLength; bit < 128; bit++) address[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        for (int k = 0; k < prefixLength - delegatedLength; k++) {
+            if ((subnetId.get(k / 8) & (0x80 >>> (k % 8))) == 0) continue;
+            int bit = delegatedLength + k;
+            address[bit / 8] |= (byte) (0x80 >>> (bit % 8));
+        }
+        try {
+            return Inet6Address.getByAddress(null, address, -1);
+        } catch (java.net.UnknownHostException impossible) {
+            throw new AssertionError(impossible);
+        }
     }
 
     static PdExclude read(Reader body) throws DecodeException {

@@ -50,22 +50,55 @@ class PdExcludeTest {
         assertReencodesExactly(delegated(56, option(67, "40 01")));
     }
 
-    @Test
-    void rejectsAnExcludedPrefixNotLongerThanTheDelegatedOne() {
-        assertRejected(delegated(64, option(67, "40 01")), "REPLY", "IA_PD/IAPREFIX", 32,
-                "PD_EXCLUDE prefix length 64 is not longer than the delegated /64");
+    private static IaPrefix decodePrefix(byte[] packet) {
+        return decodeOnlyOption(packet, IaPd.class).prefixes().get(0);
     }
 
     @Test
-    void rejectsASubnetIdLongerThanTheBitsBetweenTheTwoLengths() {
-        assertRejected(delegated(56, option(67, "40 0001")), "REPLY", "IA_PD/IAPREFIX", 32,
-                "PD_EXCLUDE subnet ID is 2 bytes, /56 to /64 needs 1");
+    void anExcludedPrefixNotLongerThanTheDelegatedOneIsKeptAndNamedAsAProblem() {
+        // The message still counts: the client sets this one prefix aside.
+        byte[] packet = delegated(64, option(67, "40 01"));
+        IaPrefix prefix = decodePrefix(packet);
+        assertEquals(Optional.of("PD_EXCLUDE prefix length 64 is not longer than the delegated /64"), prefix.excludeProblem());
+        assertEquals(Optional.empty(), prefix.excludedPrefix());
+        assertReencodesExactly(packet);
     }
 
     @Test
-    void rejectsASubnetIdShorterThanTheBitsBetweenTheTwoLengths() {
-        assertRejected(delegated(48, option(67, "40 01")), "REPLY", "IA_PD/IAPREFIX", 32,
-                "PD_EXCLUDE subnet ID is 1 bytes, /48 to /64 needs 2");
+    void aSubnetIdLongerThanTheBitsBetweenTheTwoLengthsIsAProblem() {
+        assertEquals(Optional.of("PD_EXCLUDE subnet ID is 2 bytes, /56 to /64 needs 1"), decodePrefix(delegated(56, option(67, "40 0001"))).excludeProblem());
+    }
+
+    @Test
+    void aSubnetIdShorterThanTheBitsBetweenTheTwoLengthsIsAProblem() {
+        assertEquals(Optional.of("PD_EXCLUDE subnet ID is 1 bytes, /48 to /64 needs 2"), decodePrefix(delegated(48, option(67, "40 01"))).excludeProblem());
+    }
+
+    @Test
+    void rebuildsTheExcludedPrefixFromTheDelegatedOneAndTheSubnetId() {
+        // RFC 6603 §4.2: the delegated prefix's bits, then the subnet ID's, the rest zero.
+        assertEquals(Optional.of(address("2001:db8:0:ab01::")), decodePrefix(delegated(56, option(67, "40 01"))).excludedPrefix());
+        assertEquals(Optional.of(address("2001:db8:0:ab01::")), decodePrefix(delegated(48, option(67, "40 ab01"))).excludedPrefix());
+        assertEquals(Optional.of(address("2001:db8:0:ab80::")), decodePrefix(delegated(56, option(67, "39 80"))).excludedPrefix());
+        // /56 to /60: four bits, the byte's low four are padding and ignored
+        assertEquals(Optional.of(address("2001:db8:0:ab10::")), decodePrefix(delegated(56, option(67, "3c 1f"))).excludedPrefix());
+        assertEquals(Optional.empty(), decodePrefix(delegated(56)).excludedPrefix());
+        assertEquals(Optional.empty(), decodePrefix(delegated(56)).excludeProblem());
+    }
+
+    @Test
+    void theDelegatedPrefixsHostBitsDoNotLeakIntoTheExcludedOne() {
+        PdExclude exclude = new PdExclude(64, Bytes.fromHex("02"));
+        assertEquals(address("2001:db8:0:ab02::"), exclude.excludedFrom(address("2001:db8:0:abff:1::1"), 56));
+        assertThrows(IllegalArgumentException.class, () -> exclude.excludedFrom(address("2001:db8::"), 64));
+    }
+
+    private static java.net.Inet6Address address(String literal) {
+        try {
+            return (java.net.Inet6Address) java.net.InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

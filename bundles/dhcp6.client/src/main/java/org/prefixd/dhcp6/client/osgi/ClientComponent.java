@@ -362,7 +362,8 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         withdrawn.clear();
         for (var entry : nowPrefixes.entrySet()) {
             LeasedPrefix p = entry.getValue();
-            DelegatedPrefix service = new DelegatedPrefix(settings.link(), iaids.get(entry.getKey()), new Prefix(p.prefix(), p.length()), p.preferredUntil(), p.validUntil());
+            DelegatedPrefix service = new DelegatedPrefix(settings.link(), iaids.get(entry.getKey()), new Prefix(p.prefix(), p.length()), p.preferredUntil(),
+                    p.validUntil(), p.excluded());
             Registered old = prefixes.get(entry.getKey());
             if (old != null && old.service().equals(service)) continue;
             if (old != null) old.registration().unregister();
@@ -387,7 +388,8 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                     event.lease().dnsServers().stream().map(Ipv6Text::format).toList(), event.lease().domains());
         else {
             List<String> leased = new java.util.ArrayList<>();
-            for (LeasedPrefix p : event.lease().prefixes()) leased.add(new Prefix(p.prefix(), p.length()).toString());
+            for (LeasedPrefix p : event.lease().prefixes())
+                leased.add(new Prefix(p.prefix(), p.length()) + (p.excluded().isPresent() ? " excluding " + p.excluded().get() : ""));
             log.info("{}: lease {}: {} address(es), prefixes {}", settings.link(), event.kind().name().toLowerCase(), event.lease().addresses().size(), leased);
         }
         for (var entry : addresses.entrySet()) {
@@ -472,7 +474,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         List<DelegatedPrefix> delegated = new java.util.ArrayList<>();
         for (IaBinding ia : lease.ias())
             for (LeasedPrefix p : ia.prefixes())
-                delegated.add(new DelegatedPrefix(link, ia.iaid(), new Prefix(p.prefix(), p.length()), p.preferredUntil(), p.validUntil()));
+                delegated.add(new DelegatedPrefix(link, ia.iaid(), new Prefix(p.prefix(), p.length()), p.preferredUntil(), p.validUntil(), p.excluded()));
         return new WanLease(link, lease.server().bytes().hex(),
                 lease.addresses().stream().map(a -> new WanLease.Address(a.address(), a.preferredUntil(), a.validUntil())).toList(),
                 delegated, info.dnsServers(), info.domains().stream().map(DomainName::text).toList(), info.ntpServers(),

@@ -45,6 +45,9 @@ public @interface ClientConfig {
     @AttributeDefinition(name = "Extra options", description = "Raw options added to every message, each as code:hex, e.g. 15:000474657374 (User Class 'test'); codes the client writes itself (identifiers, IAs, ORO, Elapsed Time, Rapid Commit...) are refused", required = false)
     String[] send_options() default {};
 
+    @AttributeDefinition(name = "PD Exclude", description = "Ask for the Prefix Exclude option (67, RFC 6603) with the IA_PDs: a prefix the server excludes from a delegated one (in use on the WAN link) is never given to a LAN. A server's exclusion is honoured even when this is off")
+    boolean pd_exclude() default true;
+
     @AttributeDefinition(name = "Accept Reconfigure", description = "Tell the server that Reconfigure messages are welcome (RFC 8415 §18.2.11), and act on those authenticated with the key from its Reply (Reconfigure Key Authentication Protocol): Renew, Rebind or Information-request at once")
     boolean accept_reconfigure() default false;
 }

@@ -68,14 +68,15 @@ record ClientSettings(InterfaceName link, SessionSettings session, boolean accep
         }
         return new ClientSettings(InterfaceName.of(config.link()), new SessionSettings(duid, na, pds, config.rapid_commit(),
                 config.first_solicit_delay(), requested(config.request_options()), extra(config.send_options()),
-                preferred(config.prefer_server()), config.stateless(), config.accept_reconfigure()), config.accept_any_source_port(),
+                preferred(config.prefer_server()), config.stateless(), config.accept_reconfigure(), config.pd_exclude()), config.accept_any_source_port(),
                 grace(config.link_lost_grace()), config.release_on_stop());
     }
 
     /** Options the session writes itself: a raw copy would duplicate or contradict them. */
     private static final Set<Integer> CLIENT_WRITTEN = Set.of(OptionCodes.CLIENTID, OptionCodes.SERVERID, OptionCodes.IA_NA, OptionCodes.IA_TA,
             OptionCodes.IAADDR, OptionCodes.ORO, OptionCodes.PREFERENCE, OptionCodes.ELAPSED_TIME, OptionCodes.RELAY_MSG, OptionCodes.AUTH,
-            OptionCodes.UNICAST, OptionCodes.STATUS_CODE, OptionCodes.RAPID_COMMIT, OptionCodes.RECONF_MSG, OptionCodes.IA_PD, OptionCodes.IAPREFIX);
+            OptionCodes.UNICAST, OptionCodes.STATUS_CODE, OptionCodes.RAPID_COMMIT, OptionCodes.RECONF_MSG, OptionCodes.IA_PD, OptionCodes.IAPREFIX,
+            OptionCodes.PD_EXCLUDE);
 
     private static Optional<Duid> preferred(String hex) {
         if (hex == null || hex.isBlank()) return Optional.empty();

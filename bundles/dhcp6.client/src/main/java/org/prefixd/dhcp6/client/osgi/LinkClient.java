@@ -217,7 +217,10 @@ final class LinkClient {
         java.util.List<SessionStatus.Leased> prefixes = new java.util.ArrayList<>();
         if (lease.isPresent()) {
             for (var a : lease.get().addresses()) addresses.add(new SessionStatus.Leased(Ipv6Text.format(a.address()), a.preferredUntil(), a.validUntil()));
-            for (var p : lease.get().prefixes()) prefixes.add(new SessionStatus.Leased(new Prefix(p.prefix(), p.length()).toString(), p.preferredUntil(), p.validUntil()));
+            for (var p : lease.get().prefixes()) {
+                Optional<String> excluded = p.excluded().isPresent() ? Optional.of(p.excluded().get().toString()) : Optional.empty();
+                prefixes.add(new SessionStatus.Leased(new Prefix(p.prefix(), p.length()).toString(), p.preferredUntil(), p.validUntil(), excluded));
+            }
         }
         Optional<String> server = lease.isPresent() ? Optional.of(lease.get().server().bytes().hex()) : Optional.empty();
         return new SessionStatus(link.name(), session.state().name(), server, java.util.List.copyOf(addresses), java.util.List.copyOf(prefixes), next);

@@ -78,7 +78,8 @@ final class Warmup {
                 new RapidCommit(), new DnsServers(List.of(address("2001:db8::53")))));
         settings.naIaid().ifPresent(iaid -> reply.add(new IaNa(iaid, 100, 160, Options.of(new IaAddress(address("2001:db8::100"), 200, 300, Options.NONE)))));
         for (SessionSettings.PdRequest pd : settings.pd())
-            reply.add(new IaPd(pd.iaid(), 100, 160, Options.of(new IaPrefix(200, 300, 56, address("2001:db8:100::"), Options.NONE))));
+            reply.add(new IaPd(pd.iaid(), 100, 160, Options.of(new IaPrefix(200, 300, 56, address("2001:db8:100::"),
+                    settings.pdExclude() ? Options.of(new org.prefixd.dhcp6.codec.PdExclude(64, org.prefixd.dhcp6.codec.Bytes.fromHex("01"))) : Options.NONE))));
         byte[] wire = Dhcp6Codec.encode(new ClientServerMessage(MessageType.REPLY, solicit.transactionId(), Options.of(reply)));
         Optional<LeaseEvent> event = session.received((ClientServerMessage) Dhcp6Codec.decode(wire), now).event();
         if (event.isPresent()) {
