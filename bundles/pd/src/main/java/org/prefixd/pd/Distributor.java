@@ -31,12 +31,20 @@ public final class Distributor {
     /** A stale subnet stays valid at most this long from when it went stale, and never longer than it was (RFC 9096). */
     public static final Duration STALE_VALID_LIMIT = Duration.ofHours(2);
 
-    /** What to advertise now, the assignments to keep, and the LANs that got no subnet and why. */
-    public record Result(List<LanPrefix> prefixes, Assignments assignments, List<String> problems) {
+    /**
+     * What to advertise now, the assignments to keep, the LANs that got no subnet and why, and the
+     * LANs that got another subnet than they had or hinted at because the server excludes that one.
+     */
+    public record Result(List<LanPrefix> prefixes, Assignments assignments, List<String> problems, List<String> notes) {
         public Result {
             prefixes = List.copyOf(prefixes);
             Objects.requireNonNull(assignments, "assignments");
             problems = List.copyOf(problems);
+            notes = List.copyOf(notes);
+        }
+
+        public Result(List<LanPrefix> prefixes, Assignments assignments, List<String> problems) {
+            this(prefixes, assignments, problems, List.of());
         }
     }
 
@@ -80,14 +88,16 @@ public final class Distributor {
         ordered.sort(Comparator.comparing(d -> d.prefix().toString()));
         Map<String, LanPrefix> nowActive = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (DelegatedPrefix d : ordered) {
             if (!d.validUntil().isAfter(now)) continue;
             List<LanRequest> takers = lans.stream().filter(r -> r.takesFrom(d)).toList();
-            Map<InterfaceName, SubnetAllocator.Outcome> outcome = SubnetAllocator.assign(d.prefix(), takers, assignments.of(d.prefix()));
+            Map<InterfaceName, SubnetAllocator.Outcome> outcome = SubnetAllocator.assign(d.prefix(), d.excluded(), takers, assignments.of(d.prefix()));
             Map<InterfaceName, Prefix> given = new HashMap<>();
             for (var e : outcome.entrySet()) {
                 if (e.getValue() instanceof SubnetAllocator.Outcome.Assigned a) {
                     given.put(e.getKey(), a.subnet());
+                    if (a.note().isPresent()) notes.add(e.getKey() + ": " + a.note().get());
                     LanPrefix p = new LanPrefix(e.getKey(), a.subnet(), d, d.preferredUntil(), d.validUntil(), false);
                     nowActive.put(key(p), p);
                 } else {
@@ -100,6 +110,9 @@ public final class Distributor {
         List<InterfaceName> configured = lans.stream().map(LanRequest::lan).toList();
         for (LanPrefix old : concat(stale.values(), active.values())) {
             if (nowActive.containsKey(key(old)) || !configured.contains(old.lan())) continue;
+            // RFC 6603: a subnet the server now excludes is in use on the WAN link: gone at once, not run down
+            DelegatedPrefix current = present.get(old.from().prefix());
+            if (current != null && current.excluded().isPresent() && current.excluded().get().overlaps(old.subnet())) continue;
             if (old.deprecated()) { // already stale: unchanged until it runs out
                 if (old.validUntil().isAfter(now)) nowStale.put(key(old), old);
                 continue;
@@ -115,7 +128,7 @@ public final class Distributor {
         List<LanPrefix> all = new ArrayList<>(nowActive.values());
         all.addAll(nowStale.values());
         all.sort(Comparator.comparing((LanPrefix p) -> p.lan().value()).thenComparing(p -> p.subnet().toString()));
-        return new Result(all, assignments, problems);
+        return new Result(all, assignments, problems, notes);
     }
 
     private static String key(LanPrefix p) {

@@ -18,12 +18,22 @@ import org.prefixd.api.Prefix;
  * assignments stay as long as they still fit (so a LAN whose configuration did not change keeps
  * its subnet, also when a new LAN's hint points at it); then hinted LANs get their hint when it
  * is free; then the others, larger subnets first, each the lowest free one. A LAN that does not
- * fit gets the reason, and the others are not affected. Pure: no clock, no I/O.
+ * fit gets the reason, and the others are not affected. A prefix the server excludes (RFC 6603)
+ * counts as taken from the start: no LAN gets a subnet overlapping it. Pure: no clock, no I/O.
  */
 public final class SubnetAllocator {
     /** What one LAN gets of the delegated prefix. */
     public sealed interface Outcome {
-        record Assigned(Prefix subnet) implements Outcome {
+        /** @param note why it is not the subnet the LAN had or hinted at (the server excludes that one) */
+        record Assigned(Prefix subnet, Optional<String> note) implements Outcome {
+            public Assigned {
+                java.util.Objects.requireNonNull(subnet, "subnet");
+                java.util.Objects.requireNonNull(note, "note");
+            }
+
+            public Assigned(Prefix subnet) {
+                this(subnet, Optional.empty());
+            }
         }
 
         record NoSpace(String why) implements Outcome {
@@ -38,12 +48,24 @@ public final class SubnetAllocator {
      * @return an outcome for every LAN, in LAN name order
      */
     public static Map<InterfaceName, Outcome> assign(Prefix delegated, List<LanRequest> lans, Map<InterfaceName, Prefix> previous) {
+        return assign(delegated, Optional.empty(), lans, previous);
+    }
+
+    /**
+     * @param excluded what the server excludes from the delegated prefix (RFC 6603): never given
+     * @param previous the subnets these LANs had of this delegated prefix before (from the store)
+     * @return an outcome for every LAN, in LAN name order
+     */
+    public static Map<InterfaceName, Outcome> assign(Prefix delegated, Optional<Prefix> excluded, List<LanRequest> lans,
+                                                     Map<InterfaceName, Prefix> previous) {
         if (delegated.length() < 1 || delegated.length() > 64) throw new IllegalArgumentException("a delegated " + delegated + " cannot be split into LANs");
         List<LanRequest> byName = new ArrayList<>(lans);
         byName.sort(Comparator.comparing(r -> r.lan().value()));
         Map<InterfaceName, Outcome> out = new LinkedHashMap<>();
         for (LanRequest r : byName) out.put(r.lan(), null);
         List<Prefix> taken = new ArrayList<>();
+        if (excluded.isPresent()) taken.add(excluded.get());
+        Map<InterfaceName, String> notes = new LinkedHashMap<>();
         List<LanRequest> open = new ArrayList<>();
         for (LanRequest r : byName) {
             if (r.length() < delegated.length()) {
@@ -57,6 +79,8 @@ public final class SubnetAllocator {
                 out.put(r.lan(), new Outcome.Assigned(before));
                 taken.add(before);
             } else {
+                if (before != null && excluded.isPresent() && before.overlaps(excluded.get()))
+                    notes.put(r.lan(), "its " + before + " is now excluded by the server (RFC 6603)");
                 open.add(r);
             }
         }
@@ -68,17 +92,22 @@ public final class SubnetAllocator {
                 out.put(r.lan(), new Outcome.Assigned(wanted));
                 taken.add(wanted);
             } else {
+                if (excluded.isPresent() && wanted.overlaps(excluded.get()))
+                    notes.put(r.lan(), "hint " + Long.toHexString(r.hint().getAsLong()) + " asks for " + wanted + ", which the server excludes (RFC 6603)");
                 rest.add(r);
             }
         }
         rest.sort(Comparator.comparingInt(LanRequest::length).thenComparing(r -> r.lan().value()));
         for (LanRequest r : rest) {
             Optional<Prefix> found = lowestFree(delegated, r.length(), taken);
+            String note = notes.get(r.lan());
             if (found.isPresent()) {
-                out.put(r.lan(), new Outcome.Assigned(found.get()));
+                out.put(r.lan(), new Outcome.Assigned(found.get(), note == null ? Optional.empty() : Optional.of(note + ": given " + found.get())));
                 taken.add(found.get());
             } else {
-                out.put(r.lan(), new Outcome.NoSpace("no free /" + r.length() + " left in " + delegated));
+                String why = "no free /" + r.length() + " left in " + delegated;
+                if (excluded.isPresent()) why += " (" + excluded.get() + " is excluded by the server)";
+                out.put(r.lan(), new Outcome.NoSpace(note == null ? why : note + "; " + why));
             }
         }
         return out;

@@ -41,6 +41,19 @@ class DistributorTest {
     }
 
     @Test
+    void anExclusionOnARenewalMovesOnlyTheLanOnItAndItsOldSubnetGoesAtOnce() {
+        Distributor d = new Distributor(Assignments.NONE, GRACE);
+        d.update(List.of(delegated("2001:db8:100::/56", T0.plusSeconds(3600), T0.plusSeconds(7200))), LANS, T0);
+        DelegatedPrefix excluding = new DelegatedPrefix(WAN, 1, SubnetAllocatorTest.prefix("2001:db8:100::/56"), T0.plusSeconds(3660),
+                T0.plusSeconds(7260), java.util.Optional.of(SubnetAllocatorTest.prefix("2001:db8:100::/64")));
+        Distributor.Result r = d.update(List.of(excluding), LANS, T0.plusSeconds(60));
+        assertEquals(List.of("br-lan 2001:db8:100:1::/64 pref 2026-11-25T11:01:00Z valid 2026-11-25T12:01:00Z",
+                "guest 2001:db8:100:10::/64 pref 2026-11-25T11:01:00Z valid 2026-11-25T12:01:00Z"), lines(r),
+                "no deprecated 2001:db8:100::/64: the server uses it on the WAN link");
+        assertEquals(List.of("br-lan: its 2001:db8:100::/64 is now excluded by the server (RFC 6603): given 2001:db8:100:1::/64"), r.notes());
+    }
+
+    @Test
     void deprecatesTheOldSubnetsWhenThePrefixChangesAndLetsThemRunOut() {
         Distributor d = new Distributor(Assignments.NONE, GRACE);
         d.update(List.of(delegated("2001:db8:100::/56", T0.plusSeconds(86400), T0.plusSeconds(172800))), LANS, T0);

@@ -48,6 +48,37 @@ class SubnetAllocatorTest {
         assertEquals(first, SubnetAllocator.assign(P56, lans, Map.of()));
     }
 
+    private static String note(Map<InterfaceName, Outcome> out, String lan) {
+        return ((Outcome.Assigned) out.get(InterfaceName.of(lan))).note().orElse("");
+    }
+
+    @Test
+    void neverGivesTheExcludedPrefixNorASubnetOverlappingIt() {
+        java.util.Optional<Prefix> excluded = java.util.Optional.of(prefix("2001:db8:100:1::/64"));
+        Map<InterfaceName, Outcome> out = SubnetAllocator.assign(P56, excluded,
+                List.of(lan("lan0", 64), lan("lan1", 64, 1), lan("lan2", 64, 2), lan("lan3", 60)), Map.of());
+        assertEquals("2001:db8:100:10::/60", subnet(out, "lan3"), "the /60 holding the excluded /64 is not free");
+        assertEquals("2001:db8:100:2::/64", subnet(out, "lan2"));
+        assertEquals("2001:db8:100::/64", subnet(out, "lan0"));
+        assertEquals("2001:db8:100:3::/64", subnet(out, "lan1"), "its hint is the excluded one: the lowest free instead");
+        assertEquals("hint 1 asks for 2001:db8:100:1::/64, which the server excludes (RFC 6603): given 2001:db8:100:3::/64", note(out, "lan1"));
+        assertEquals("", note(out, "lan0"));
+        assertEquals(out, SubnetAllocator.assign(P56, excluded, List.of(lan("lan3", 60), lan("lan2", 64, 2), lan("lan1", 64, 1), lan("lan0", 64)), Map.of()),
+                "deterministic");
+    }
+
+    @Test
+    void aLanWhoseSubnetBecomesExcludedMovesAndALongerExclusionBlocksItsWholeSubnet() {
+        Map<InterfaceName, Prefix> before = Map.of(InterfaceName.of("lan0"), prefix("2001:db8:100::/64"), InterfaceName.of("lan1"), prefix("2001:db8:100:1::/64"));
+        Map<InterfaceName, Outcome> out = SubnetAllocator.assign(P56, java.util.Optional.of(prefix("2001:db8:100:1:8000::/72")),
+                List.of(lan("lan0", 64), lan("lan1", 64)), before);
+        assertEquals("2001:db8:100::/64", subnet(out, "lan0"), "kept");
+        assertEquals("2001:db8:100:2::/64", subnet(out, "lan1"));
+        assertEquals("its 2001:db8:100:1::/64 is now excluded by the server (RFC 6603): given 2001:db8:100:2::/64", note(out, "lan1"));
+        Map<InterfaceName, Outcome> whole = SubnetAllocator.assign(P56, java.util.Optional.of(prefix("2001:db8:100:1::/64")), List.of(lan("lan0", 56)), Map.of());
+        assertEquals("none: no free /56 left in 2001:db8:100::/56 (2001:db8:100:1::/64 is excluded by the server)", subnet(whole, "lan0"));
+    }
+
     @Test
     void placesLargerAssignmentsFirstSoTheyStayAligned() {
         Map<InterfaceName, Outcome> out = SubnetAllocator.assign(P56, List.of(lan("a", 64), lan("b", 60), lan("c", 64)), Map.of());

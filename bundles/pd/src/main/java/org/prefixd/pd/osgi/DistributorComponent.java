@@ -87,6 +87,7 @@ public final class DistributorComponent {
     private final Map<String, ServiceRegistration<LanPrefix>> registered = new HashMap<>();
     private final Map<String, LanPrefix> shown = new HashMap<>();
     private Set<String> lastProblems = Set.of();
+    private Set<String> lastNotes = Set.of();
     private String lastSaved = "";
     private boolean saveFailed;
     private org.prefixd.api.WarnLimiter saveErrors = new org.prefixd.api.WarnLimiter(1);
@@ -148,6 +149,7 @@ public final class DistributorComponent {
             for (DelegatedPrefix d; (d = withdrawals.poll()) != null; ) given.add(d);
             Distributor.Result result = distributor.update(given, requests, now);
             report(result.problems());
+            note(result.notes());
             Map<String, LanPrefix> next = new HashMap<>();
             for (LanPrefix p : result.prefixes()) next.put(p.lan().value() + " " + p.subnet(), p);
             // The services first (radvd and the web wait for them), then the router's own addresses.
@@ -178,6 +180,12 @@ public final class DistributorComponent {
         } catch (RuntimeException e) {
             log.error("prefix distribution failed: {}", e.toString());
         }
+    }
+
+    /** Each LAN moved off an excluded subnet (RFC 6603), once while it lasts. */
+    private void note(List<String> notes) {
+        for (String n : notes) if (!lastNotes.contains(n)) log.warn("{}", n);
+        lastNotes = Set.copyOf(notes);
     }
 
     private void report(List<String> problems) {
