@@ -63,7 +63,7 @@
         var leases = body('prefixd-leases');
         state.sessions.forEach(function (s) {
             s.addresses.forEach(function (a) { row(leases, [s.link, 'address', a.value, left(a.preferredUntil), left(a.validUntil)]); });
-            s.prefixes.forEach(function (p) { row(leases, [s.link, 'prefix', p.value, left(p.preferredUntil), left(p.validUntil)]); });
+            s.prefixes.forEach(function (p) { row(leases, [s.link, 'prefix', p.value + (p.excluded ? ' (excluded ' + p.excluded + ')' : ''), left(p.preferredUntil), left(p.validUntil)]); });
         });
         var lans = body('prefixd-lans');
         state.lans.forEach(function (p) {

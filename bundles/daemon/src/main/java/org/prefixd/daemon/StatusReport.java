@@ -53,10 +53,13 @@ public final class StatusReport {
 
     private JsonArrayBuilder leasedJson(List<SessionStatus.Leased> leased, String key) {
         JsonArrayBuilder array = JSON.createArrayBuilder();
-        for (SessionStatus.Leased l : leased)
-            array.add(JSON.createObjectBuilder().add(key, l.value()).add("preferredUntil", l.preferredUntil().toString())
+        for (SessionStatus.Leased l : leased) {
+            var o = JSON.createObjectBuilder().add(key, l.value()).add("preferredUntil", l.preferredUntil().toString())
                     .add("validUntil", l.validUntil().toString()).add("preferredLeft", secondsLeft(l.preferredUntil()))
-                    .add("validLeft", secondsLeft(l.validUntil())));
+                    .add("validLeft", secondsLeft(l.validUntil()));
+            if (l.excluded().isPresent()) o.add("excluded", l.excluded().get()); // RFC 6603
+            array.add(o);
+        }
         return array;
     }
 
@@ -114,7 +117,8 @@ public final class StatusReport {
     }
 
     private String leasedLine(String what, SessionStatus.Leased l) {
-        return "     " + what + " " + l.value() + "  preferred " + span(l.preferredUntil()) + ", valid " + span(l.validUntil()) + "\n";
+        return "     " + what + " " + l.value() + "  preferred " + span(l.preferredUntil()) + ", valid " + span(l.validUntil())
+                + (l.excluded().isPresent() ? ", excluded " + l.excluded().get() : "") + "\n";
     }
 
     private String span(Instant until) {

@@ -11,7 +11,8 @@ import org.prefixd.api.WanLease;
  * odhcp6c's script interface (openwrt/odhcp6c src/script.c): {@code <script> <interface> <state>},
  * lists space-separated, names without a trailing dot, ADDRESSES and PREFIXES as
  * {@code addr/len,preferred,valid} in remaining seconds (the format of released OpenWrt), a
- * prefix of an IA_PD other than IAID 1 with {@code ,class=<iaid in hex>}. SERVER (the server's
+ * prefix of an IA_PD other than IAID 1 with {@code ,class=<iaid in hex>}, then one the server
+ * excludes from it with {@code ,excluded=<prefix>/<len>} (RFC 6603; script.c's order). SERVER (the server's
  * address) and the RA_* lists are empty: prefixd knows its server by DUID and leaves RAs to the kernel.
  */
 final class Odhcp6cStyle {
@@ -49,7 +50,8 @@ final class Odhcp6cStyle {
             List<String> prefixes = new ArrayList<>();
             for (DelegatedPrefix p : lease.prefixes())
                 prefixes.add(p.prefix() + Render.lifetimes(event.now(), p.preferredUntil(), p.validUntil())
-                        + (p.iaid() == 1 ? "" : String.format(",class=%08x", p.iaid())));
+                        + (p.iaid() == 1 ? "" : String.format(",class=%08x", p.iaid()))
+                        + (p.excluded().isPresent() ? ",excluded=" + p.excluded().get() : ""));
             env.list("ADDRESSES", addresses, false).list("PREFIXES", prefixes, false);
         }
         return List.of(env.call(List.of(event.link().value(), state(event.kind()))));

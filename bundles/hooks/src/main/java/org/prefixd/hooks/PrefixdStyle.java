@@ -13,7 +13,8 @@ import org.prefixd.api.WanLease;
 /**
  * prefixd's own interface (README, "Hook scripts"): {@code <script> <interface> <event>} with the
  * event in lower case, and PREFIXD_* variables: every list space-separated; addresses and
- * prefixes as {@code value,preferred,valid} in remaining seconds (prefixes with {@code ,iaid});
+ * prefixes as {@code value,preferred,valid} in remaining seconds (prefixes with {@code ,iaid}, and
+ * {@code ,excluded=<prefix>/<len>} when the server excludes part of one, RFC 6603);
  * PREFIXD_PREFIXES_ADDED and PREFIXD_PREFIXES_REMOVED against the lease before, so a firewall
  * script needs no state of its own.
  */
@@ -31,7 +32,8 @@ final class PrefixdStyle {
             for (WanLease.Address a : lease.addresses())
                 addresses.add(Ipv6Text.format(a.address()) + Render.lifetimes(event.now(), a.preferredUntil(), a.validUntil()));
             for (DelegatedPrefix p : lease.prefixes())
-                prefixes.add(p.prefix() + Render.lifetimes(event.now(), p.preferredUntil(), p.validUntil()) + "," + p.iaid());
+                prefixes.add(p.prefix() + Render.lifetimes(event.now(), p.preferredUntil(), p.validUntil()) + "," + p.iaid()
+                        + (p.excluded().isPresent() ? ",excluded=" + p.excluded().get() : ""));
         }
         // Once the lease ends, everything it held is removed.
         Set<String> now = ends ? Set.of() : names(lease);

@@ -9,8 +9,12 @@ import static org.prefixd.hooks.Leases.prefix;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.prefixd.api.DelegatedPrefix;
+import org.prefixd.api.Prefix;
+import org.prefixd.api.WanLease;
 
 class StylesTest {
     private static HookCall only(List<HookCall> calls) {
@@ -32,6 +36,19 @@ class StylesTest {
         assertEquals("aftr.example.net", env.get("AFTR"));
         assertEquals("", env.get("SIP_IP"));
         assertEquals(Environment.PATH, env.get("PATH"));
+    }
+
+    @Test
+    void anExcludedPrefixIsShownInOdhcp6csFormAndInPrefixds() {
+        DelegatedPrefix excluding = new DelegatedPrefix(Leases.WAN, 2, new Prefix(Leases.ip("2001:db8:200::"), 56), Leases.NOW.plusSeconds(1800),
+                Leases.NOW.plusSeconds(3600), Optional.of(new Prefix(Leases.ip("2001:db8:200:1::"), 64)));
+        WanLease lease = lease(List.of(excluding));
+        assertEquals("2001:db8:200::/56,1800,3600,class=00000002,excluded=2001:db8:200:1::/64",
+                only(HookStyle.ODHCP6C.calls(event(HookEvent.Kind.BOUND, lease, null))).environment().get("PREFIXES"), "after class=, as script.c");
+        assertEquals("2001:db8:200::/56,1800,3600,2,excluded=2001:db8:200:1::/64",
+                only(HookStyle.PREFIXD.calls(event(HookEvent.Kind.BOUND, lease, null))).environment().get("PREFIXD_PREFIXES"));
+        assertEquals("2001:db8:200::/56", only(HookStyle.PREFIXD.calls(event(HookEvent.Kind.BOUND, lease, null))).environment().get("PREFIXD_PREFIXES_ADDED"),
+                "the prefix's name only");
     }
 
     @Test

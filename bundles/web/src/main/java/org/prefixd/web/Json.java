@@ -48,9 +48,12 @@ public final class Json {
             addresses.add(PROVIDER.createObjectBuilder().add("address", Ipv6Text.format(a.address()))
                     .add("preferredUntil", a.preferredUntil().toString()).add("validUntil", a.validUntil().toString()));
         JsonArrayBuilder prefixes = PROVIDER.createArrayBuilder();
-        for (DelegatedPrefix p : lease.prefixes())
-            prefixes.add(PROVIDER.createObjectBuilder().add("prefix", p.prefix().toString()).add("iaid", p.iaid())
-                    .add("preferredUntil", p.preferredUntil().toString()).add("validUntil", p.validUntil().toString()));
+        for (DelegatedPrefix p : lease.prefixes()) {
+            JsonObjectBuilder o = PROVIDER.createObjectBuilder().add("prefix", p.prefix().toString()).add("iaid", p.iaid())
+                    .add("preferredUntil", p.preferredUntil().toString()).add("validUntil", p.validUntil().toString());
+            if (p.excluded().isPresent()) o.add("excluded", p.excluded().get().toString()); // RFC 6603
+            prefixes.add(o);
+        }
         JsonObjectBuilder b = PROVIDER.createObjectBuilder().add("link", lease.link().value()).add("server", lease.server())
                 .add("addresses", addresses).add("prefixes", prefixes)
                 .add("dns", addresses(lease.dnsServers())).add("domains", strings(lease.domains()))
@@ -107,9 +110,12 @@ public final class Json {
 
     private static JsonArrayBuilder leased(List<SessionStatus.Leased> items) {
         JsonArrayBuilder a = PROVIDER.createArrayBuilder();
-        for (SessionStatus.Leased i : items)
-            a.add(PROVIDER.createObjectBuilder().add("value", i.value()).add("preferredUntil", i.preferredUntil().toString())
-                    .add("validUntil", i.validUntil().toString()));
+        for (SessionStatus.Leased i : items) {
+            JsonObjectBuilder o = PROVIDER.createObjectBuilder().add("value", i.value()).add("preferredUntil", i.preferredUntil().toString())
+                    .add("validUntil", i.validUntil().toString());
+            if (i.excluded().isPresent()) o.add("excluded", i.excluded().get());
+            a.add(o);
+        }
         return a;
     }
 

@@ -36,7 +36,9 @@ public final class ShellCommands {
         for (SessionStatus s : state.sessions()) {
             out.append("dhcp6 ").append(s.link()).append(' ').append(s.state()).append('\n');
             for (SessionStatus.Leased a : s.addresses()) out.append("  address ").append(a.value()).append(lifetimes(now, a.preferredUntil(), a.validUntil())).append('\n');
-            for (SessionStatus.Leased p : s.prefixes()) out.append("  prefix  ").append(p.value()).append(lifetimes(now, p.preferredUntil(), p.validUntil())).append('\n');
+            for (SessionStatus.Leased p : s.prefixes())
+                out.append("  prefix  ").append(p.value()).append(lifetimes(now, p.preferredUntil(), p.validUntil()))
+                        .append(p.excluded().isPresent() ? ", excluded " + p.excluded().get() : "").append('\n');
         }
         for (LanPrefix p : state.lanPrefixes())
             out.append("lan ").append(p.lan()).append(' ').append(p.subnet()).append(" from ").append(p.from().prefix())
