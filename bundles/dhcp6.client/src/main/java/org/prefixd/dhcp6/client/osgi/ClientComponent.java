@@ -209,6 +209,14 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
 
     synchronized void unbindLink(WanLink link) {
         if (!link.name().equals(settings.link()) || client == null) return;
+        if (context.getBundle(0).getState() == Bundle.STOPPING) {
+            // prefixd stops, and the link watcher stops first (it starts last): the link is not
+            // gone, so the Release asked for on stop still goes out, while the socket is open.
+            releaseOnStop();
+            client.stop();
+            client = null;
+            return;
+        }
         // The lease outlives the link for the grace period: back within it, the client Rebinds;
         // gone longer, everything derived from the lease is withdrawn (seed 000: link failure).
         client.stop();
@@ -267,9 +275,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         // Only when prefixd itself stops: a bundle update or a config change must keep the lease.
         boolean prefixdStopping = context.getBundle(0).getState() == Bundle.STOPPING;
         synchronized (this) {
-            if (client != null && settings.releaseOnStop() && prefixdStopping) {
-                log.info("{}: prefixd stops: releasing the lease ({})", settings.link(), client.act(client.session()::release));
-            }
+            if (prefixdStopping) releaseOnStop();
             if (client != null) client.stop();
             client = null;
         }
@@ -282,6 +288,12 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         });
         effects.shutdown();
         effects.awaitTermination(3, TimeUnit.SECONDS);
+    }
+
+    /** With release.on.stop, while there is a session: prefixd itself stops. */
+    private synchronized void releaseOnStop() {
+        if (client != null && settings.releaseOnStop())
+            log.info("{}: prefixd stops: releasing the lease ({})", settings.link(), client.act(client.session()::release));
     }
 
     private Path leaseFile() {
