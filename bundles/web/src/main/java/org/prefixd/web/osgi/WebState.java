@@ -93,9 +93,15 @@ public final class WebState implements EventHandler {
         Map<String, Object> props = new HashMap<>();
         for (String name : event.getPropertyNames()) props.put(name, event.getProperty(name));
         String link = props.get(Topics.PROP_INTERFACE) instanceof String s ? s : "";
-        EventJournal.Entry entry = journal.append(link, id -> Json.event(id, clock.instant(), event.getTopic(), props));
+        EventJournal.Entry entry;
+        int dropped;
+        // Event Admin delivers events of different posting threads on two threads at once: the ids
+        // and what the stream's clients get must follow one order (a reader saw 165 before 164).
+        synchronized (journal) {
+            entry = journal.append(link, id -> Json.event(id, clock.instant(), event.getTopic(), props));
+            dropped = hub.publish(entry);
+        }
         if (event.getTopic().startsWith("prefixd/radvd/")) radvd = entry.json();
-        int dropped = hub.publish(entry);
         if (dropped > 0) log.warn("event stream: dropped {} client(s) that stopped reading", dropped);
     }
 
