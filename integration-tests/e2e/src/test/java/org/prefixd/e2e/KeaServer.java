@@ -16,6 +16,18 @@ final class KeaServer implements AutoCloseable {
 
     /** @param pdPool the /40 its /56 prefixes come from: another one renumbers the clients */
     KeaServer(Namespace isp, Path dir, int renew, int rebind, int preferred, int valid, String pdPool) throws IOException {
+        this(isp, dir, renew, rebind, preferred, valid, pdPool, "");
+    }
+
+    /**
+     * @param excluded an RFC 6603 excluded prefix inside the pool's first /56 ("2001:db8:100:1::/64"),
+     *                 or "": Kea 2.2 sends it, as subnet-ID bits relative to each /56 it delegates, to
+     *                 a client whose Option Request asks for option 67
+     */
+    KeaServer(Namespace isp, Path dir, int renew, int rebind, int preferred, int valid, String pdPool, String excluded) throws IOException {
+        String exclusion = excluded.isEmpty() ? "" : """
+                , "excluded-prefix": "%s", "excluded-prefix-len": %s""".formatted(excluded.substring(0, excluded.indexOf('/')),
+                excluded.substring(excluded.indexOf('/') + 1));
         this.dir = Files.createDirectories(dir);
         Path config = dir.resolve("kea6.json");
         Files.writeString(config, """
@@ -26,8 +38,8 @@ final class KeaServer implements AutoCloseable {
                   "option-data": [ { "name": "dns-servers", "data": "2001:db8:ffff::53" } ],
                   "subnet6": [ { "id": 1, "subnet": "2001:db8:ffff::/64", "interface": "isp0", "rapid-commit": true,
                      "pools": [ { "pool": "2001:db8:ffff::100-2001:db8:ffff::1ff" } ],
-                     "pd-pools": [ { "prefix": "%s", "prefix-len": 40, "delegated-len": 56 } ] } ] } }
-                """.formatted(dir.resolve("leases6.csv"), renew, rebind, preferred, valid, pdPool));
+                     "pd-pools": [ { "prefix": "%s", "prefix-len": 40, "delegated-len": 56%s } ] } ] } }
+                """.formatted(dir.resolve("leases6.csv"), renew, rebind, preferred, valid, pdPool, exclusion));
         ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", isp.name, "kea-dhcp6", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("kea.log").toFile());
         builder.environment().put("KEA_PIDFILE_DIR", dir.toString());
