@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param addresses the leased addresses ("2001:db8::100")
  * @param prefixes the delegated prefixes ("2001:db8:100::/56")
  * @param nextEvent when the session acts next (retransmission, T1, T2, expiry)
+ * @param options the options of the lease asked for with {@code request.options} that prefixd does not interpret
  */
 public record SessionStatus(InterfaceName link, String state, Optional<String> server, List<Leased> addresses,
-                            List<Leased> prefixes, Optional<Instant> nextEvent) {
+                            List<Leased> prefixes, Optional<Instant> nextEvent, List<ReceivedOption> options) {
     /**
      * An address or prefix with its absolute lifetimes.
      *
@@ -42,5 +43,12 @@ public record SessionStatus(InterfaceName link, String state, Optional<String> s
         addresses = List.copyOf(addresses);
         prefixes = List.copyOf(prefixes);
         Objects.requireNonNull(nextEvent, "nextEvent");
+        options = List.copyOf(options);
+    }
+
+    /** Without received options. */
+    public SessionStatus(InterfaceName link, String state, Optional<String> server, List<Leased> addresses, List<Leased> prefixes,
+                         Optional<Instant> nextEvent) {
+        this(link, state, server, addresses, prefixes, nextEvent, List.of());
     }
 }

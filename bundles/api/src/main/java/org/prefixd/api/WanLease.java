@@ -15,10 +15,14 @@ import java.util.regex.Pattern;
  * AFTR). Registered as a service while the session holds a lease or stateless information, and
  * registered anew on every change. Names are host names (letters, digits, hyphens and dots):
  * nothing in them can reach a shell, a file or a log line as anything but a name.
+ *
+ * @param options the options asked for with {@code request.options} that prefixd does not
+ *                interpret, as the server sent them (in its order; one code may come more than once)
  */
 public record WanLease(InterfaceName link, String server, List<Address> addresses, List<DelegatedPrefix> prefixes,
                        List<Inet6Address> dnsServers, List<String> domains, List<Inet6Address> ntpServers, List<String> ntpNames,
-                       List<Inet6Address> sntpServers, List<Inet6Address> sipServers, List<String> sipDomains, Optional<String> aftr) {
+                       List<Inet6Address> sntpServers, List<Inet6Address> sipServers, List<String> sipDomains, Optional<String> aftr,
+                       List<ReceivedOption> options) {
     public static final String PROP_LINK = "prefixd.link";
     public static final String PROP_SERVER = "prefixd.server";
     public static final String PROP_ADDRESSES = "prefixd.addresses";
@@ -71,6 +75,18 @@ public record WanLease(InterfaceName link, String server, List<Address> addresse
         sipDomains = hostNames(sipDomains, "sipDomains");
         Objects.requireNonNull(aftr, "aftr");
         aftr.ifPresent(a -> hostNames(List.of(a), "aftr"));
+        options = List.copyOf(options);
+        int bytes = 0;
+        for (ReceivedOption o : options) bytes += o.hex().length() / 2;
+        if (bytes > ReceivedOption.MAX_BYTES_PER_LEASE)
+            throw new IllegalArgumentException("options of " + bytes + " bytes, more than " + ReceivedOption.MAX_BYTES_PER_LEASE);
+    }
+
+    /** Without received options. */
+    public WanLease(InterfaceName link, String server, List<Address> addresses, List<DelegatedPrefix> prefixes,
+                    List<Inet6Address> dnsServers, List<String> domains, List<Inet6Address> ntpServers, List<String> ntpNames,
+                    List<Inet6Address> sntpServers, List<Inet6Address> sipServers, List<String> sipDomains, Optional<String> aftr) {
+        this(link, server, addresses, prefixes, dnsServers, domains, ntpServers, ntpNames, sntpServers, sipServers, sipDomains, aftr, List.of());
     }
 
     private static List<String> hostNames(List<String> names, String what) {

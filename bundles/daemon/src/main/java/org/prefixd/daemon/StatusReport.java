@@ -48,6 +48,11 @@ public final class StatusReport {
         o.add("addresses", leasedJson(session.addresses(), "address"));
         o.add("prefixes", leasedJson(session.prefixes(), "prefix"));
         session.nextEvent().ifPresent(t -> o.add("nextEvent", t.toString()));
+        if (!session.options().isEmpty()) {
+            JsonArrayBuilder options = JSON.createArrayBuilder();
+            for (var r : session.options()) options.add(JSON.createObjectBuilder().add("code", r.code()).add("hex", r.hex()));
+            o.add("options", options);
+        }
         return o.build();
     }
 
@@ -102,6 +107,7 @@ public final class StatusReport {
                     session.server().map(s -> " server " + s).orElse("")));
             for (SessionStatus.Leased a : session.addresses()) out.append(leasedLine("address", a));
             for (SessionStatus.Leased p : session.prefixes()) out.append(leasedLine("prefix ", p));
+            for (var r : session.options()) out.append("     option ").append(r.code()).append(" ").append(r.hex().isEmpty() ? "(empty)" : r.hex()).append('\n');
             session.nextEvent().ifPresent(t -> out.append("     next event in ").append(span(t)).append('\n'));
         }
         return out.toString();

@@ -85,6 +85,8 @@ final class DhclientStyle {
         optional(env, prefix + "dhcp6_sip_servers_names", Render.withDot(lease.sipDomains()));
         lease.aftr().ifPresent(a -> env.put(prefix + "dhcp6_aftr_name", a + "."));
         env.put(prefix + "dhcp6_server_id", colonHex(lease.server()));
+        // dhclient's name for an option it has no definition of ("unknown-N"); the value always hex
+        Render.options(env, prefix + "dhcp6_unknown_", lease.options(), true);
         return env;
     }
 

@@ -53,6 +53,7 @@ final class Odhcp6cStyle {
                         + (p.iaid() == 1 ? "" : String.format(",class=%08x", p.iaid()))
                         + (p.excluded().isPresent() ? ",excluded=" + p.excluded().get() : ""));
             env.list("ADDRESSES", addresses, false).list("PREFIXES", prefixes, false);
+            Render.options(env, "OPTION_", lease.options(), false); // odhcp6c: OPTION_<code>=<hex>, the last instance
         }
         return List.of(env.call(List.of(event.link().value(), state(event.kind()))));
     }

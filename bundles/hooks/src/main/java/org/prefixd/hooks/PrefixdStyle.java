@@ -54,6 +54,7 @@ final class PrefixdStyle {
                 .list("PREFIXD_SIP", Render.addresses(lease.sipServers()), false)
                 .list("PREFIXD_SIP_DOMAINS", lease.sipDomains(), false)
                 .put("PREFIXD_AFTR", lease.aftr().orElse(""));
+        if (!ends) Render.options(env, "PREFIXD_OPTION_", lease.options(), true);
         return List.of(env.call(List.of(event.link().value(), kind)));
     }
 

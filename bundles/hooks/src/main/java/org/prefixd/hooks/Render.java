@@ -25,6 +25,22 @@ final class Render {
         return "," + remaining(now, preferredUntil) + "," + remaining(now, validUntil);
     }
 
+    /**
+     * The owner's received options as variables {@code <prefix><code>}, their bodies as lower-case
+     * hex (validated by ReceivedOption: never raw bytes); a code sent more than once: its
+     * instances space-separated when {@code all}, else the last one (odhcp6c's way).
+     */
+    static void options(Environment env, String prefix, List<org.prefixd.api.ReceivedOption> options, boolean all) {
+        java.util.Map<Integer, List<String>> byCode = new java.util.LinkedHashMap<>();
+        for (org.prefixd.api.ReceivedOption o : options) {
+            List<String> values = byCode.get(o.code());
+            if (values == null) byCode.put(o.code(), values = new java.util.ArrayList<>());
+            values.add(o.hex());
+        }
+        for (var e : byCode.entrySet())
+            env.put(prefix + e.getKey(), all ? String.join(" ", e.getValue()) : e.getValue().get(e.getValue().size() - 1));
+    }
+
     static List<String> addresses(List<Inet6Address> addresses) {
         return addresses.stream().map(Ipv6Text::format).toList();
     }

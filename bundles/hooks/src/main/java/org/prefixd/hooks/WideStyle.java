@@ -35,6 +35,8 @@ final class WideStyle {
         optional(env, "new_sip_servers", Render.addresses(lease.sipServers()));
         optional(env, "new_sip_name", Render.withDot(lease.sipDomains()));
         if (!event.kind().ends()) optional(env, "PDINFO", lease.prefixes().stream().map(DelegatedPrefix::prefix).map(Object::toString).toList());
+        // the name OPNsense's fork gives a raw option in its script code (dhcp6c_script.c)
+        if (!event.kind().ends()) Render.options(env, "raw_dhcp_option_", lease.options(), true);
         return List.of(env.call(List.of()));
     }
 

@@ -52,6 +52,20 @@ class StylesTest {
     }
 
     @Test
+    void receivedOptionsAreHexInEachStylesConvention() {
+        WanLease l = lease();
+        WanLease lease = new WanLease(l.link(), l.server(), l.addresses(), l.prefixes(), l.dnsServers(), l.domains(), l.ntpServers(), l.ntpNames(),
+                l.sntpServers(), l.sipServers(), l.sipDomains(), l.aftr(),
+                List.of(new org.prefixd.api.ReceivedOption(65001, "dead"), new org.prefixd.api.ReceivedOption(65001, "beef")));
+        HookEvent bound = event(HookEvent.Kind.BOUND, lease, null);
+        assertEquals("beef", only(HookStyle.ODHCP6C.calls(bound)).environment().get("OPTION_65001"), "odhcp6c keeps the last");
+        assertEquals("dead beef", only(HookStyle.PREFIXD.calls(bound)).environment().get("PREFIXD_OPTION_65001"));
+        assertEquals("dead beef", only(HookStyle.WIDE.calls(bound)).environment().get("raw_dhcp_option_65001"));
+        assertEquals("dead beef", HookStyle.DHCLIENT.calls(bound).get(0).environment().get("new_dhcp6_unknown_65001"));
+        assertFalse(only(HookStyle.PREFIXD.calls(event(HookEvent.Kind.EXPIRED, lease, lease))).environment().containsKey("PREFIXD_OPTION_65001"));
+    }
+
+    @Test
     void odhcp6cStatesAndNoLeaseVariablesOnceUnbound() {
         assertEquals("updated", only(HookStyle.ODHCP6C.calls(event(HookEvent.Kind.RENEWED, lease(), lease()))).arguments().get(1));
         assertEquals("rebound", only(HookStyle.ODHCP6C.calls(event(HookEvent.Kind.REBOUND, lease(), lease()))).arguments().get(1));

@@ -16,6 +16,7 @@ import org.prefixd.api.DelegatedPrefix;
 import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.LanPrefix;
 import org.prefixd.api.LinkStatus;
+import org.prefixd.api.ReceivedOption;
 import org.prefixd.api.SessionStatus;
 import org.prefixd.api.Topics;
 import org.prefixd.api.WanLease;
@@ -61,7 +62,15 @@ public final class Json {
                 .add("sntp", addresses(lease.sntpServers())).add("sip", addresses(lease.sipServers()))
                 .add("sipDomains", strings(lease.sipDomains()));
         lease.aftr().ifPresent(a -> b.add("aftr", a));
+        if (!lease.options().isEmpty()) b.add("options", options(lease.options()));
         return b.build();
+    }
+
+    /** The owner's received options: [{"code":65001,"hex":"0102"}], in the server's order. */
+    public static JsonArrayBuilder options(List<ReceivedOption> options) {
+        JsonArrayBuilder a = PROVIDER.createArrayBuilder();
+        for (ReceivedOption o : options) a.add(PROVIDER.createObjectBuilder().add("code", o.code()).add("hex", o.hex()));
+        return a;
     }
 
     /** Everything the page shows, of one link (its LANs' subnets included) or of all; {@code recentEvents} oldest first. */

@@ -49,6 +49,17 @@ class JsonTest {
     }
 
     @Test
+    void aLeaseCarriesItsExclusionAndTheOwnersOptionsAsHex() {
+        WanLease lease = new WanLease(WAN, "0001", List.of(), List.of(new DelegatedPrefix(WAN, 2, new Prefix(Ipv6Text.parse("2001:db8:100::"), 56),
+                NOW.plusSeconds(10), NOW.plusSeconds(20), Optional.of(new Prefix(Ipv6Text.parse("2001:db8:100:1::"), 64)))), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of(new org.prefixd.api.ReceivedOption(65001, "deadbeef")));
+        JsonObject o = Json.lease(lease);
+        assertEquals("2001:db8:100:1::/64", o.getJsonArray("prefixes").getJsonObject(0).getString("excluded"));
+        assertEquals(65001, o.getJsonArray("options").getJsonObject(0).getInt("code"));
+        assertEquals("deadbeef", o.getJsonArray("options").getJsonObject(0).getString("hex"));
+    }
+
+    @Test
     void hookEventsCarryScriptAndExit() {
         JsonObject o = parse(Json.event(1, NOW, Topics.HOOK_FAILED, Map.of(Topics.PROP_INTERFACE, "wan0", Topics.PROP_SCRIPT, "/etc/h.sh",
                 Topics.PROP_EXIT, 3, Topics.PROP_MILLIS, 12L, Topics.PROP_REASON, "renewed")));

@@ -25,6 +25,12 @@ final class KeaServer implements AutoCloseable {
      *                 a client whose Option Request asks for option 67
      */
     KeaServer(Namespace isp, Path dir, int renew, int rebind, int preferred, int valid, String pdPool, String excluded) throws IOException {
+        this(isp, dir, renew, rebind, preferred, valid, pdPool, excluded, "");
+    }
+
+    /** @param subnetOptions option-data entries of the subnet (JSON objects, comma-separated), or "" */
+    KeaServer(Namespace isp, Path dir, int renew, int rebind, int preferred, int valid, String pdPool, String excluded, String subnetOptions)
+            throws IOException {
         String exclusion = excluded.isEmpty() ? "" : """
                 , "excluded-prefix": "%s", "excluded-prefix-len": %s""".formatted(excluded.substring(0, excluded.indexOf('/')),
                 excluded.substring(excluded.indexOf('/') + 1));
@@ -36,10 +42,10 @@ final class KeaServer implements AutoCloseable {
                   "lease-database": { "type": "memfile", "persist": true, "name": "%s", "lfc-interval": 0 },
                   "renew-timer": %d, "rebind-timer": %d, "preferred-lifetime": %d, "valid-lifetime": %d,
                   "option-data": [ { "name": "dns-servers", "data": "2001:db8:ffff::53" } ],
-                  "subnet6": [ { "id": 1, "subnet": "2001:db8:ffff::/64", "interface": "isp0", "rapid-commit": true,
+                  "subnet6": [ { "id": 1, "subnet": "2001:db8:ffff::/64", "interface": "isp0", "rapid-commit": true, "option-data": [ %s ],
                      "pools": [ { "pool": "2001:db8:ffff::100-2001:db8:ffff::1ff" } ],
                      "pd-pools": [ { "prefix": "%s", "prefix-len": 40, "delegated-len": 56%s } ] } ] } }
-                """.formatted(dir.resolve("leases6.csv"), renew, rebind, preferred, valid, pdPool, exclusion));
+                """.formatted(dir.resolve("leases6.csv"), renew, rebind, preferred, valid, subnetOptions, pdPool, exclusion));
         ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", isp.name, "kea-dhcp6", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("kea.log").toFile());
         builder.environment().put("KEA_PIDFILE_DIR", dir.toString());

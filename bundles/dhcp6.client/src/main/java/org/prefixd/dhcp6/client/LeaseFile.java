@@ -24,6 +24,7 @@ import jakarta.json.spi.JsonProvider;
 import org.prefixd.api.AtomicFile;
 import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.Prefix;
+import org.prefixd.api.ReceivedOption;
 import org.prefixd.dhcp6.codec.Bytes;
 import org.prefixd.dhcp6.codec.DomainName;
 import org.prefixd.dhcp6.codec.Duid;
@@ -84,6 +85,11 @@ public final class LeaseFile {
                 .add("domains", names(info.domains())).add("ntp", addresses(info.ntpServers())).add("ntpNames", names(info.ntpNames()))
                 .add("sip", addresses(info.sipServers())).add("sipDomains", names(info.sipDomains()));
         info.aftr().ifPresent(a -> o.add("aftr", a.text()));
+        if (!info.options().isEmpty()) {
+            JsonArrayBuilder options = JSON.createArrayBuilder();
+            for (ReceivedOption r : info.options()) options.add(JSON.createObjectBuilder().add("code", r.code()).add("hex", r.hex()));
+            o.add("options", options);
+        }
         lease.reconfigureKey().ifPresent(k -> o.add("reconfigureKey", k.key().hex()).add("reconfigureReplay", Long.toUnsignedString(k.lastReplay())));
         writtenBy.ifPresent(w -> o.add("writtenBy", w));
         return o.build().toString();
@@ -127,9 +133,18 @@ public final class LeaseFile {
             }
             Optional<DomainName> aftr = o.containsKey("aftr") ? Optional.of(DomainName.of(o.getString("aftr"))) : Optional.empty();
             // ntp, ntpNames, sip and sipDomains came with a later prefixd: a file without them has none.
+            // "options" (received for the owner) likewise
+            List<ReceivedOption> received = new ArrayList<>();
+            int receivedBytes = 0;
+            for (JsonValue v : optionalArray(o, "options")) {
+                ReceivedOption r = new ReceivedOption(v.asJsonObject().getInt("code"), v.asJsonObject().getString("hex"));
+                receivedBytes += r.hex().length() / 2;
+                if (receivedBytes > ReceivedOption.MAX_BYTES_PER_LEASE) throw new IllegalArgumentException("received options over " + ReceivedOption.MAX_BYTES_PER_LEASE + " bytes");
+                received.add(r);
+            }
             ServerInformation info = new ServerInformation(addressList(o.getJsonArray("dns")), nameList(o.getJsonArray("domains")),
                     addressList(o.getJsonArray("sntp")), addressList(optionalArray(o, "ntp")), nameList(optionalArray(o, "ntpNames")),
-                    addressList(optionalArray(o, "sip")), nameList(optionalArray(o, "sipDomains")), aftr);
+                    addressList(optionalArray(o, "sip")), nameList(optionalArray(o, "sipDomains")), aftr, received);
             Optional<ReconfigureKey> key = o.containsKey("reconfigureKey")
                     ? Optional.of(new ReconfigureKey(Bytes.fromHex(o.getString("reconfigureKey")), Long.parseUnsignedLong(o.getString("reconfigureReplay"))))
                     : Optional.empty();

@@ -12,10 +12,12 @@ import java.util.Set;
 
 import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.Prefix;
+import org.prefixd.api.ReceivedOption;
 import org.prefixd.dhcp6.codec.AftrName;
 import org.prefixd.dhcp6.codec.Authentication;
 import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
+import org.prefixd.dhcp6.codec.Dhcp6Codec;
 import org.prefixd.dhcp6.codec.DnsServers;
 import org.prefixd.dhcp6.codec.DomainList;
 import org.prefixd.dhcp6.codec.DomainName;
@@ -28,6 +30,7 @@ import org.prefixd.dhcp6.codec.InfMaxRt;
 import org.prefixd.dhcp6.codec.InformationRefreshTime;
 import org.prefixd.dhcp6.codec.MessageType;
 import org.prefixd.dhcp6.codec.NtpServer;
+import org.prefixd.dhcp6.codec.Option;
 import org.prefixd.dhcp6.codec.Options;
 import org.prefixd.dhcp6.codec.Preference;
 import org.prefixd.dhcp6.codec.RapidCommit;
@@ -55,12 +58,28 @@ public final class ReplyReader {
     private final Duid clientDuid;
     private final Set<Long> naIaids;
     private final Set<Long> pdIaids;
+    private final Set<Integer> kept;
+
+    /**
+     * The options prefixd reads itself (the protocol's, and the server information it uses):
+     * never kept as received options, whatever the owner asks for.
+     */
+    static final Set<Integer> INTERPRETED = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+            25, 26, 31, 32, 56, 64, 67, 82, 83);
 
     /** @param naIaids the IA_NA IAIDs this client asked for; pdIaids likewise for IA_PD */
     public ReplyReader(Duid clientDuid, Set<Long> naIaids, Set<Long> pdIaids) {
+        this(clientDuid, naIaids, pdIaids, Set.of());
+    }
+
+    /** @param requested the owner's extra option codes (request.options): those prefixd does not interpret are kept as they came */
+    public ReplyReader(Duid clientDuid, Set<Long> naIaids, Set<Long> pdIaids, java.util.Collection<Integer> requested) {
         this.clientDuid = clientDuid;
         this.naIaids = Set.copyOf(naIaids);
         this.pdIaids = Set.copyOf(pdIaids);
+        Set<Integer> keep = new java.util.HashSet<>(requested);
+        keep.removeAll(INTERPRETED);
+        this.kept = Set.copyOf(keep);
     }
 
     /**
@@ -142,13 +161,35 @@ public final class ReplyReader {
         sipDomains.ifPresent(d -> unusable(d.unusable(), "SIP_SERVER_D", setAside));
         ServerInformation information = new ServerInformation(dns, domains.map(DomainList::names).orElse(List.of()), sntp,
                 unicastOnly(ntpAddresses, "NTP server", setAside), ntpNames, sip, sipDomains.map(SipServerDomains::names).orElse(List.of()),
-                options.get(AftrName.class).flatMap(a -> hostName(a.name(), "AFTR_NAME", setAside)));
+                options.get(AftrName.class).flatMap(a -> hostName(a.name(), "AFTR_NAME", setAside)), received(options, setAside));
         boolean offers = bound.stream().anyMatch(ia -> ia.validUntil().isAfter(now));
         return new Result.Usable(new ServerReply(server.get().duid(), offers, options.get(Preference.class).map(Preference::value).orElse(0),
                 options.get(RapidCommit.class).isPresent(), options.get(StatusCode.class), bound, iaStatus, information,
                 bounded(options.get(SolMaxRt.class).map(SolMaxRt::seconds), 60, 86400, "SOL_MAX_RT", setAside),
                 bounded(options.get(InfMaxRt.class).map(InfMaxRt::seconds), 60, 86400, "INF_MAX_RT", setAside),
                 options.get(InformationRefreshTime.class).map(t -> Math.max(600, t.seconds())), reconfigureKey(message, setAside), setAside));
+    }
+
+    /** The owner's options as the server sent them (their bodies, hex), within the bounds; the rest is set aside, named. */
+    private List<ReceivedOption> received(Options options, List<String> setAside) {
+        List<ReceivedOption> out = new ArrayList<>();
+        if (kept.isEmpty()) return out;
+        int total = 0;
+        for (Option option : options) {
+            if (!kept.contains(option.code())) continue;
+            org.prefixd.dhcp6.codec.Bytes body = Dhcp6Codec.encodeBody(option);
+            if (body.length() > ReceivedOption.MAX_BYTES) {
+                setAside.add("option " + option.code() + " of " + body.length() + " bytes (more than " + ReceivedOption.MAX_BYTES + " are not kept)");
+                continue;
+            }
+            if (total + body.length() > ReceivedOption.MAX_BYTES_PER_LEASE) {
+                setAside.add("option " + option.code() + ": the options kept reach " + ReceivedOption.MAX_BYTES_PER_LEASE + " bytes");
+                continue;
+            }
+            total += body.length();
+            out.add(new ReceivedOption(option.code(), body.hex()));
+        }
+        return out;
     }
 
     /** §20.4.1: a Reply may carry the key for later Reconfigure messages (RKAP, type 1). */

@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.prefixd.api.ReceivedOption;
 import org.prefixd.dhcp6.codec.DomainName;
 
 /**
  * What a server says besides the IAs, as ReplyReader let it through: unicast addresses only,
  * names that passed the codec's host-name check. Replaced as a whole by each Reply.
+ *
+ * @param options the options asked for with {@code request.options} that prefixd does not
+ *                interpret, bounded ({@link ReceivedOption#MAX_BYTES}, {@link ReceivedOption#MAX_BYTES_PER_LEASE})
  */
 public record ServerInformation(List<Inet6Address> dnsServers, List<DomainName> domains, List<Inet6Address> sntpServers,
                                 List<Inet6Address> ntpServers, List<DomainName> ntpNames, List<Inet6Address> sipServers,
-                                List<DomainName> sipDomains, Optional<DomainName> aftr) {
+                                List<DomainName> sipDomains, Optional<DomainName> aftr, List<ReceivedOption> options) {
     public static final ServerInformation NONE = new ServerInformation(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
             List.of(), Optional.empty());
 
@@ -26,5 +30,13 @@ public record ServerInformation(List<Inet6Address> dnsServers, List<DomainName> 
         sipServers = List.copyOf(sipServers);
         sipDomains = List.copyOf(sipDomains);
         Objects.requireNonNull(aftr, "aftr");
+        options = List.copyOf(options);
+    }
+
+    /** Without received options. */
+    public ServerInformation(List<Inet6Address> dnsServers, List<DomainName> domains, List<Inet6Address> sntpServers,
+                             List<Inet6Address> ntpServers, List<DomainName> ntpNames, List<Inet6Address> sipServers,
+                             List<DomainName> sipDomains, Optional<DomainName> aftr) {
+        this(dnsServers, domains, sntpServers, ntpServers, ntpNames, sipServers, sipDomains, aftr, List.of());
     }
 }

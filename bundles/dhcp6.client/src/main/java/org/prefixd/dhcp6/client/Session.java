@@ -106,7 +106,7 @@ public final class Session {
         this.xids = Objects.requireNonNull(xids, "xids");
         Set<Long> pdIaids = new LinkedHashSet<>();
         for (SessionSettings.PdRequest pd : settings.pd()) pdIaids.add(pd.iaid());
-        this.reader = new ReplyReader(settings.clientDuid(), settings.naIaid().map(Set::of).orElse(Set.of()), pdIaids);
+        this.reader = new ReplyReader(settings.clientDuid(), settings.naIaid().map(Set::of).orElse(Set.of()), pdIaids, settings.requestedOptions());
     }
 
     public State state() {

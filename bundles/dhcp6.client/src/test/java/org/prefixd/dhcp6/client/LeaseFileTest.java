@@ -64,6 +64,17 @@ class LeaseFileTest {
     }
 
     @Test
+    void keepsTheReceivedOptionsAndRefusesAFileWithABadOne() {
+        ServerInformation i = LEASE.information();
+        Lease withOptions = new Lease(LEASE.server(), LEASE.ias(), new ServerInformation(i.dnsServers(), i.domains(), i.sntpServers(), i.ntpServers(),
+                i.ntpNames(), i.sipServers(), i.sipDomains(), i.aftr(), List.of(new org.prefixd.api.ReceivedOption(65001, "deadbeef"))), LEASE.reconfigureKey());
+        String json = LeaseFile.toJson(withOptions);
+        assertTrue(json.contains("\"options\":[{\"code\":65001,\"hex\":\"deadbeef\"}]"), json);
+        assertEquals(withOptions, LeaseFile.fromJson(json));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> LeaseFile.fromJson(json.replace("deadbeef", "$(reboot)")));
+    }
+
+    @Test
     void readsAFileOfAnEarlierPrefixdWithoutNtpAndSip() {
         String older = LeaseFile.toJson(LEASE).replaceAll(",\"(ntp|ntpNames|sip|sipDomains)\":\\[[^\\]]*\\]", "");
         assertTrue(!older.contains("\"ntp\"") && !older.contains("\"sip\""), older);

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.prefixd.api.ReceivedOption;
+import org.prefixd.dhcp6.codec.RawOption;
 import org.prefixd.api.Prefix;
 import org.prefixd.dhcp6.codec.Bytes;
 import org.prefixd.dhcp6.codec.PdExclude;
@@ -77,6 +79,25 @@ class ReplyReaderTest {
         assertEquals(Optional.of(new Prefix(ip("2001:db8:100:1::"), 64)), prefixes.get(0).excluded());
         assertEquals(Optional.empty(), prefixes.get(1).excluded());
         assertEquals(List.of("IAPREFIX 2001:db8:200::/56: PD_EXCLUDE subnet ID is 2 bytes, /56 to /64 needs 1"), r.setAside());
+    }
+
+    @Test
+    void keepsTheOwnersUninterpretedOptionsAsHexWithinTheBoundsAndNeverOnesPrefixdReads() {
+        ReplyReader reader = new ReplyReader(CLIENT, Set.of(1L), Set.of(2L), List.of(65001, 65002, 65003, 23));
+        ClientServerMessage m = reply(pd(100, 160, prefix("2001:db8:100::", 56, 200, 300)), new DnsServers(List.of(ip("2001:db8::53"))),
+                RawOption.fromHex(65001, "deadbeef"), RawOption.fromHex(65001, ""), RawOption.fromHex(65002, "00".repeat(1025)),
+                RawOption.fromHex(65004, "01"));
+        ServerReply r = assertInstanceOf(ReplyReader.Result.Usable.class, reader.read(m, NOW)).reply();
+        assertEquals(List.of(new ReceivedOption(65001, "deadbeef"), new ReceivedOption(65001, "")), r.information().options(),
+                "in the server's order; not 23, which prefixd reads, nor 65004, which nobody asked for");
+        assertEquals(List.of("option 65002 of 1025 bytes (more than 1024 are not kept)"), r.setAside());
+        assertEquals(List.of(), usable(m).information().options(), "none asked for, none kept");
+        List<Option> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) many.add(RawOption.fromHex(65003, "ab".repeat(1000)));
+        many.add(0, pd(100, 160, prefix("2001:db8:100::", 56, 200, 300)));
+        ServerReply big = assertInstanceOf(ReplyReader.Result.Usable.class, reader.read(reply(many.toArray(new Option[0])), NOW)).reply();
+        assertEquals(4, big.information().options().size(), "4000 bytes kept of 5000");
+        assertEquals(List.of("option 65003: the options kept reach 4096 bytes"), big.setAside());
     }
 
     @Test

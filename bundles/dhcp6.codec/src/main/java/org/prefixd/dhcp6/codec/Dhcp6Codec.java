@@ -22,6 +22,13 @@ public final class Dhcp6Codec {
         return out.toByteArray();
     }
 
+    /** An option's body as it goes on the wire (without its code and length): what a decoded option carried. */
+    public static Bytes encodeBody(Option option) {
+        Writer out = new Writer(64);
+        option.writeBody(out);
+        return Bytes.of(out.toByteArray());
+    }
+
     static Message readMessage(Reader in, int relayDepth) throws DecodeException {
         if (relayDepth > OptionReader.MAX_RELAY_DEPTH)
             throw in.error("relay messages nested more than " + OptionReader.MAX_RELAY_DEPTH + " deep");

@@ -491,7 +491,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                 lease.addresses().stream().map(a -> new WanLease.Address(a.address(), a.preferredUntil(), a.validUntil())).toList(),
                 delegated, info.dnsServers(), info.domains().stream().map(DomainName::text).toList(), info.ntpServers(),
                 info.ntpNames().stream().map(DomainName::text).toList(), info.sntpServers(), info.sipServers(),
-                info.sipDomains().stream().map(DomainName::text).toList(), info.aftr().map(DomainName::text));
+                info.sipDomains().stream().map(DomainName::text).toList(), info.aftr().map(DomainName::text), info.options());
     }
 
     /**

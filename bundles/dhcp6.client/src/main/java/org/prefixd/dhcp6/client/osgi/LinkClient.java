@@ -223,7 +223,8 @@ final class LinkClient {
             }
         }
         Optional<String> server = lease.isPresent() ? Optional.of(lease.get().server().bytes().hex()) : Optional.empty();
-        return new SessionStatus(link.name(), session.state().name(), server, java.util.List.copyOf(addresses), java.util.List.copyOf(prefixes), next);
+        return new SessionStatus(link.name(), session.state().name(), server, java.util.List.copyOf(addresses), java.util.List.copyOf(prefixes), next,
+                lease.isPresent() ? lease.get().information().options() : java.util.List.of());
     }
 
     private static Inet6Address parse(String literal) {
