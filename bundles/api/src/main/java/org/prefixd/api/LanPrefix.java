@@ -26,14 +26,10 @@ public record LanPrefix(InterfaceName lan, Prefix subnet, DelegatedPrefix from, 
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(preferredUntil, "preferredUntil");
         Objects.requireNonNull(validUntil, "validUntil");
-        if (subnet.length() < from.prefix().length() || !contains(from.prefix(), subnet))
+        if (!from.prefix().contains(subnet))
             throw new IllegalArgumentException(subnet + " is not inside " + from.prefix());
         if (preferredUntil.isAfter(validUntil)) throw new IllegalArgumentException("preferred beyond valid");
         if (validUntil.isAfter(from.validUntil())) throw new IllegalArgumentException("valid beyond the delegated prefix");
-    }
-
-    private static boolean contains(Prefix outer, Prefix inner) {
-        return new Prefix(inner.network(), outer.length()).equals(outer);
     }
 
     public Dictionary<String, Object> serviceProperties() {

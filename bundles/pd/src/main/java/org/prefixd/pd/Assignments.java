@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.prefixd.api.InterfaceName;
-import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.Prefix;
 
 /**
@@ -35,7 +34,7 @@ public final class Assignments {
     public Assignments with(Prefix delegated, Map<InterfaceName, Prefix> subnets) {
         Objects.requireNonNull(delegated, "delegated");
         for (Prefix s : subnets.values())
-            if (!SubnetAllocator.inside(delegated, s)) throw new IllegalArgumentException(s + " is not inside " + delegated);
+            if (!delegated.contains(s)) throw new IllegalArgumentException(s + " is not inside " + delegated);
         LinkedHashMap<Prefix, Map<InterfaceName, Prefix>> next = new LinkedHashMap<>();
         next.put(delegated, Map.copyOf(subnets));
         for (var e : byDelegated.entrySet()) {
@@ -67,7 +66,7 @@ public final class Assignments {
                 if (words.length != 3) throw new IllegalArgumentException("expected <delegated> <lan> <subnet>");
                 Prefix delegated = prefix(words[0]);
                 Prefix subnet = prefix(words[2]);
-                if (!SubnetAllocator.inside(delegated, subnet)) throw new IllegalArgumentException(subnet + " is not inside " + delegated);
+                if (!delegated.contains(subnet)) throw new IllegalArgumentException(subnet + " is not inside " + delegated);
                 Map<InterfaceName, Prefix> subnets = read.computeIfAbsent(delegated, d -> new LinkedHashMap<>());
                 if (subnets.put(InterfaceName.of(words[1]), subnet) != null) throw new IllegalArgumentException("a second subnet for " + words[1]);
             } catch (IllegalArgumentException e) {
@@ -80,12 +79,9 @@ public final class Assignments {
         return new Assignments(frozen);
     }
 
+    /** As prefixd writes them: anything else in the file is damage. */
     private static Prefix prefix(String text) {
-        int slash = text.indexOf('/');
-        if (slash < 0) throw new IllegalArgumentException(text + " has no /length");
-        String length = text.substring(slash + 1);
-        if (!length.matches("[0-9]{1,3}")) throw new IllegalArgumentException(text + ": bad length");
-        Prefix p = new Prefix(Ipv6Text.parse(text.substring(0, slash)), Integer.parseInt(length));
+        Prefix p = Prefix.parse(text);
         if (!p.toString().equals(text)) throw new IllegalArgumentException(text + " is not written as " + p);
         return p;
     }

@@ -73,7 +73,7 @@ public final class SubnetAllocator {
                 continue;
             }
             Prefix before = previous.get(r.lan());
-            boolean keep = before != null && before.length() == r.length() && inside(delegated, before) && free(before, taken)
+            boolean keep = before != null && before.length() == r.length() && delegated.contains(before) && free(before, taken)
                     && (r.hint().isEmpty() || index(delegated, before) == masked(delegated, r));
             if (keep) {
                 out.put(r.lan(), new Outcome.Assigned(before));
@@ -120,7 +120,7 @@ public final class SubnetAllocator {
         while (i < count) {
             Prefix candidate = subnet(delegated, length, i);
             Prefix blocking = null;
-            for (Prefix t : taken) if (overlap(candidate, t)) { blocking = t; break; }
+            for (Prefix t : taken) if (candidate.overlaps(t)) { blocking = t; break; }
             if (blocking == null) return Optional.of(candidate);
             if (blocking.length() <= length) {
                 // the taken prefix is at least as large: continue after its end
@@ -140,17 +140,8 @@ public final class SubnetAllocator {
     }
 
     private static boolean free(Prefix p, List<Prefix> taken) {
-        for (Prefix t : taken) if (overlap(p, t)) return false;
+        for (Prefix t : taken) if (p.overlaps(t)) return false;
         return true;
-    }
-
-    static boolean inside(Prefix outer, Prefix inner) {
-        return inner.length() >= outer.length() && new Prefix(inner.network(), outer.length()).equals(outer);
-    }
-
-    private static boolean overlap(Prefix a, Prefix b) {
-        int shorter = Math.min(a.length(), b.length());
-        return new Prefix(a.network(), shorter).equals(new Prefix(b.network(), shorter));
     }
 
     /** The number of {@code subnet} among the subnets of its length in {@code delegated}. */

@@ -12,7 +12,6 @@ import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.prefixd.api.InterfaceName;
-import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.Prefix;
 import org.prefixd.pd.SubnetAllocator.Outcome;
 
@@ -20,8 +19,7 @@ class SubnetAllocatorTest {
     private static final Prefix P56 = prefix("2001:db8:100::/56");
 
     static Prefix prefix(String text) {
-        int slash = text.indexOf('/');
-        return new Prefix(Ipv6Text.parse(text.substring(0, slash)), Integer.parseInt(text.substring(slash + 1)));
+        return Prefix.parse(text);
     }
 
     private static LanRequest lan(String name, int length) {
