@@ -4,8 +4,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Whiteboard: the DHCPv6 client tells every registered LeaseListener of each change of its
- * lease on its own thread, once the change is in the kernel and its services, right after it
- * posted the change's prefixd/lease event (so that what a listener posts comes after it). It
+ * lease on its own thread, once the change is in the kernel, right after it posted the change's
+ * prefixd/lease event (so that what a listener posts comes after it) and before it registers the
+ * change's services (whose registration runs the LAN side's work on that thread). It
  * saves a listener that acts on every change (the hooks) a hand-off through Event Admin's
  * threads. An implementation returns at once (any work goes to a thread of its own) and throws
  * nothing.
