@@ -17,6 +17,18 @@ public record ReceivedOption(int code, String hex) {
     public static final int MAX_BYTES_PER_LEASE = 4096;
     private static final Pattern HEX = Pattern.compile("([0-9a-f]{2}){0," + MAX_BYTES + "}");
 
+    /**
+     * The options of one lease, checked against {@link #MAX_BYTES_PER_LEASE}.
+     *
+     * @return an unmodifiable copy
+     */
+    public static java.util.List<ReceivedOption> ofOneLease(java.util.List<ReceivedOption> options) {
+        int bytes = 0;
+        for (ReceivedOption o : options) bytes += o.hex().length() / 2;
+        if (bytes > MAX_BYTES_PER_LEASE) throw new IllegalArgumentException("options of " + bytes + " bytes, more than " + MAX_BYTES_PER_LEASE);
+        return java.util.List.copyOf(options);
+    }
+
     public ReceivedOption {
         if (code < 1 || code > 0xffff) throw new IllegalArgumentException("option code " + code + " is not in 1..65535");
         if (hex == null || !HEX.matcher(hex).matches())

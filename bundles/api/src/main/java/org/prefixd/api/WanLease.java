@@ -75,11 +75,7 @@ public record WanLease(InterfaceName link, String server, List<Address> addresse
         sipDomains = hostNames(sipDomains, "sipDomains");
         Objects.requireNonNull(aftr, "aftr");
         aftr.ifPresent(a -> hostNames(List.of(a), "aftr"));
-        options = List.copyOf(options);
-        int bytes = 0;
-        for (ReceivedOption o : options) bytes += o.hex().length() / 2;
-        if (bytes > ReceivedOption.MAX_BYTES_PER_LEASE)
-            throw new IllegalArgumentException("options of " + bytes + " bytes, more than " + ReceivedOption.MAX_BYTES_PER_LEASE);
+        options = ReceivedOption.ofOneLease(options);
     }
 
     /** Without received options. */

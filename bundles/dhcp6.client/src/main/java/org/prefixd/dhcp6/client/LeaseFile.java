@@ -135,13 +135,8 @@ public final class LeaseFile {
             // ntp, ntpNames, sip and sipDomains came with a later prefixd: a file without them has none.
             // "options" (received for the owner) likewise
             List<ReceivedOption> received = new ArrayList<>();
-            int receivedBytes = 0;
-            for (JsonValue v : optionalArray(o, "options")) {
-                ReceivedOption r = new ReceivedOption(v.asJsonObject().getInt("code"), v.asJsonObject().getString("hex"));
-                receivedBytes += r.hex().length() / 2;
-                if (receivedBytes > ReceivedOption.MAX_BYTES_PER_LEASE) throw new IllegalArgumentException("received options over " + ReceivedOption.MAX_BYTES_PER_LEASE + " bytes");
-                received.add(r);
-            }
+            for (JsonValue v : optionalArray(o, "options"))
+                received.add(new ReceivedOption(v.asJsonObject().getInt("code"), v.asJsonObject().getString("hex")));
             ServerInformation info = new ServerInformation(addressList(o.getJsonArray("dns")), nameList(o.getJsonArray("domains")),
                     addressList(o.getJsonArray("sntp")), addressList(optionalArray(o, "ntp")), nameList(optionalArray(o, "ntpNames")),
                     addressList(optionalArray(o, "sip")), nameList(optionalArray(o, "sipDomains")), aftr, received);

@@ -30,7 +30,7 @@ public record ServerInformation(List<Inet6Address> dnsServers, List<DomainName> 
         sipServers = List.copyOf(sipServers);
         sipDomains = List.copyOf(sipDomains);
         Objects.requireNonNull(aftr, "aftr");
-        options = List.copyOf(options);
+        options = ReceivedOption.ofOneLease(options);
     }
 
     /** Without received options. */
