@@ -19,4 +19,14 @@ public interface LeaseListener {
      * @param eventId the {@link Topics#PROP_EVENT_ID} of the event posted for the same change
      */
     void leaseChanged(String kind, WanLease lease, String eventId);
+
+    /**
+     * A change of the link's IPv4 lease (DHCPv4 over DHCPv6), told as {@link #leaseChanged} is.
+     *
+     * @param kind bound, resumed, renewed, rebound, expired, released or declined
+     * @param lease the lease after the change (expired, released, declined: the last one held)
+     * @param eventId the {@link Topics#PROP_EVENT_ID} of the prefixd/lease4 event of the same change
+     */
+    default void lease4Changed(String kind, WanLease4 lease, String eventId) {
+    }
 }

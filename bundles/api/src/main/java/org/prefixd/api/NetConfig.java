@@ -17,6 +17,15 @@ public interface NetConfig {
 
     void removeAddress(InterfaceName dev, Inet6Address address, int prefixLength) throws NetConfigException;
 
+    /** Adds or updates an IPv4 address (DHCPv4 over DHCPv6) with its lease's remaining time as valid and preferred lifetime. */
+    default void setAddress4(InterfaceName dev, java.net.Inet4Address address, int prefixLength, long validSeconds) throws NetConfigException {
+        throw new NetConfigException("IPv4 addresses are not supported by this NetConfig");
+    }
+
+    default void removeAddress4(InterfaceName dev, java.net.Inet4Address address, int prefixLength) throws NetConfigException {
+        throw new NetConfigException("IPv4 addresses are not supported by this NetConfig");
+    }
+
     /** What the kernel says of an address on an interface (RFC 4862 duplicate address detection included). */
     enum AddressState {
         /** Assigned and usable. */

@@ -15,9 +15,25 @@ import java.util.Optional;
  * @param prefixes the delegated prefixes ("2001:db8:100::/56")
  * @param nextEvent when the session acts next (retransmission, T1, T2, expiry)
  * @param options the options of the lease asked for with {@code request.options} that prefixd does not interpret
+ * @param ipv4 the DHCPv4-over-DHCPv6 client, when configured
  */
 public record SessionStatus(InterfaceName link, String state, Optional<String> server, List<Leased> addresses,
-                            List<Leased> prefixes, Optional<Instant> nextEvent, List<ReceivedOption> options) {
+                            List<Leased> prefixes, Optional<Instant> nextEvent, List<ReceivedOption> options, Optional<Ipv4> ipv4) {
+    /**
+     * The DHCPv4-over-DHCPv6 client of the link.
+     *
+     * @param state IDLE (no 4o6 server named by the DHCPv6 server), SELECTING, REQUESTING, REBOOTING, BOUND, RENEWING, REBINDING, DECLINED or RELEASED
+     * @param lease the lease held, if any
+     * @param nextEvent when the client acts next
+     */
+    public record Ipv4(String state, Optional<WanLease4> lease, Optional<Instant> nextEvent) {
+        public Ipv4 {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(lease, "lease");
+            Objects.requireNonNull(nextEvent, "nextEvent");
+        }
+    }
+
     /**
      * An address or prefix with its absolute lifetimes.
      *
@@ -44,6 +60,13 @@ public record SessionStatus(InterfaceName link, String state, Optional<String> s
         prefixes = List.copyOf(prefixes);
         Objects.requireNonNull(nextEvent, "nextEvent");
         options = List.copyOf(options);
+        Objects.requireNonNull(ipv4, "ipv4");
+    }
+
+    /** Without an IPv4 client. */
+    public SessionStatus(InterfaceName link, String state, Optional<String> server, List<Leased> addresses, List<Leased> prefixes,
+                         Optional<Instant> nextEvent, List<ReceivedOption> options) {
+        this(link, state, server, addresses, prefixes, nextEvent, options, Optional.empty());
     }
 
     /** Without received options. */

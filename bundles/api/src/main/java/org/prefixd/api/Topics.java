@@ -19,6 +19,11 @@ public final class Topics {
 
     /** A DHCPv6 lease was bound, renewed, rebound, updated, resumed or expired: the last part of the topic says which. */
     public static final String LEASE_PREFIX = "prefixd/lease/";
+    /**
+     * The IPv4 lease of DHCPv4 over DHCPv6 was bound, renewed, rebound, resumed, expired, released
+     * or declined: the last part of the topic says which. {@link #PROP_LEASE4} holds the lease.
+     */
+    public static final String LEASE4_PREFIX = "prefixd/lease4/";
     /** A LAN got no subnet of a delegated prefix: {@link #PROP_INTERFACE} is the LAN, {@link #PROP_REASON} says why. */
     public static final String LAN_NO_SPACE = "prefixd/lan/NO_SPACE";
 
@@ -52,6 +57,8 @@ public final class Topics {
      * also on the {@link WanLease} registration ({@link WanLease#PROP_EVENT_ID}).
      */
     public static final String PROP_EVENT_ID = "event.id";
+    /** Event property on lease4 events: the {@link WanLease4} (for EXPIRED, RELEASED and DECLINED the last one held). */
+    public static final String PROP_LEASE4 = "lease4";
     /** Event property on hook events: the script's path. */
     public static final String PROP_SCRIPT = "script";
     /** Event property on hook events: the exit code (an Integer). */

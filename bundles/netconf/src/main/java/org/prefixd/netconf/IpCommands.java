@@ -29,6 +29,18 @@ final class IpCommands {
         return List.copyOf(command);
     }
 
+    /** An IPv4 address of DHCPv4 over DHCPv6: valid and preferred for the lease's remaining time. */
+    static List<String> setAddress4(InterfaceName dev, java.net.Inet4Address address, int length, long valid) {
+        if (length < 1 || length > 32) throw new IllegalArgumentException("prefix length " + length + " is not in 1..32");
+        if (valid < 1) throw new IllegalArgumentException("valid lifetime " + valid + " is not positive");
+        return List.of("ip", "-4", "addr", "replace", address.getHostAddress() + "/" + length, "dev", dev.value(),
+                "valid_lft", lifetime(valid), "preferred_lft", lifetime(valid));
+    }
+
+    static List<String> removeAddress4(InterfaceName dev, java.net.Inet4Address address, int length) {
+        return List.of("ip", "-4", "addr", "del", address.getHostAddress() + "/" + length, "dev", dev.value());
+    }
+
     static List<String> removeAddress(InterfaceName dev, Inet6Address address, int length) {
         return List.of("ip", "-6", "addr", "del", Ipv6Text.format(address) + "/" + length, "dev", dev.value());
     }
@@ -75,7 +87,7 @@ final class IpCommands {
 
     /** iproute2's answer to removing something already gone: success for an idempotent removal. */
     static boolean alreadyGone(String stderr) {
-        return stderr.contains("No such process") || stderr.contains("Cannot assign requested address") || stderr.contains("address not found")
+        return stderr.contains("No such process") || stderr.contains("Cannot assign requested address") || stderr.contains("address not found") || stderr.contains("Address not found")
                 || stderr.contains("No such file or directory") || stderr.contains("does not exist");
     }
 }

@@ -106,6 +106,17 @@ public final class IpRoute2NetConfig implements NetConfig {
         apply(Change.fixed(addressTarget(dev, address, prefixLength), command, true));
     }
 
+    /** A process of its own, not the `ip -6` batch: rare (a DHCPv4 lease's changes) and of the other family. */
+    @Override
+    public void setAddress4(InterfaceName dev, java.net.Inet4Address address, int prefixLength, long validSeconds) throws NetConfigException {
+        execute(IpCommands.setAddress4(dev, address, prefixLength, validSeconds), false);
+    }
+
+    @Override
+    public void removeAddress4(InterfaceName dev, java.net.Inet4Address address, int prefixLength) throws NetConfigException {
+        execute(IpCommands.removeAddress4(dev, address, prefixLength), true);
+    }
+
     @Override
     public AddressState addressState(InterfaceName dev, Inet6Address address) throws NetConfigException {
         return IpCommands.addressState(execute(IpCommands.showAddresses(dev), false), address);

@@ -61,6 +61,32 @@ class IpRoute2NetConfigNamespaceTest {
     }
 
     @Test
+    void setsAndRemovesAnIpv4AddressWithTheLeasesTimeIdempotently() throws Exception {
+        boolean root = "0".equals(run("id", "-u").trim());
+        Assumptions.assumeTrue(root, "needs root: creates a network namespace");
+        String ns = "pfx-netconf4-" + ProcessHandle.current().pid();
+        run("ip", "netns", "add", ns);
+        try {
+            run("ip", "-n", ns, "link", "add", "tun4", "type", "veth", "peer", "name", "tun4p"); // no dummy driver in every kernel
+            java.net.Inet4Address address = (java.net.Inet4Address) InetAddress.getByName("192.0.2.100");
+            for (int i = 0; i < 2; i++) IpRoute2NetConfig.execute(inNamespace(ns, IpCommands.setAddress4(InterfaceName.of("tun4"), address, 24, 600)), false);
+            String addr = run("ip", "-n", ns, "-4", "addr", "show", "dev", "tun4");
+            assertTrue(addr.contains("inet 192.0.2.100/24") && addr.matches("(?s).*valid_lft (600|59\\d)sec preferred_lft (600|59\\d)sec.*"), addr);
+            for (int i = 0; i < 2; i++) IpRoute2NetConfig.execute(inNamespace(ns, IpCommands.removeAddress4(InterfaceName.of("tun4"), address, 24)), true);
+            assertTrue(!run("ip", "-n", ns, "-4", "addr", "show", "dev", "tun4").contains("192.0.2.100"));
+            assertThrows(IllegalArgumentException.class, () -> IpCommands.setAddress4(InterfaceName.of("tun4"), address, 33, 600));
+        } finally {
+            run("ip", "netns", "del", ns);
+        }
+    }
+
+    private static List<String> inNamespace(String ns, List<String> command) {
+        List<String> out = new java.util.ArrayList<>(List.of("ip", "netns", "exec", ns));
+        out.addAll(command);
+        return out;
+    }
+
+    @Test
     void seesTheKernelsDuplicateAddressDetectionFail() throws Exception {
         boolean root = "0".equals(run("id", "-u").trim());
         Assumptions.assumeTrue(root, "needs root: creates a network namespace");

@@ -90,6 +90,7 @@ public final class LeaseFile {
             for (ReceivedOption r : info.options()) options.add(JSON.createObjectBuilder().add("code", r.code()).add("hex", r.hex()));
             o.add("options", options);
         }
+        info.dhcp4o6Servers().ifPresent(servers -> o.add("dhcp4o6Servers", addresses(servers)));
         lease.reconfigureKey().ifPresent(k -> o.add("reconfigureKey", k.key().hex()).add("reconfigureReplay", Long.toUnsignedString(k.lastReplay())));
         writtenBy.ifPresent(w -> o.add("writtenBy", w));
         return o.build().toString();
@@ -139,7 +140,8 @@ public final class LeaseFile {
                 received.add(new ReceivedOption(v.asJsonObject().getInt("code"), v.asJsonObject().getString("hex")));
             ServerInformation info = new ServerInformation(addressList(o.getJsonArray("dns")), nameList(o.getJsonArray("domains")),
                     addressList(o.getJsonArray("sntp")), addressList(optionalArray(o, "ntp")), nameList(optionalArray(o, "ntpNames")),
-                    addressList(optionalArray(o, "sip")), nameList(optionalArray(o, "sipDomains")), aftr, received);
+                    addressList(optionalArray(o, "sip")), nameList(optionalArray(o, "sipDomains")), aftr, received,
+                    o.containsKey("dhcp4o6Servers") ? Optional.of(addressList(o.getJsonArray("dhcp4o6Servers"))) : Optional.empty());
             Optional<ReconfigureKey> key = o.containsKey("reconfigureKey")
                     ? Optional.of(new ReconfigureKey(Bytes.fromHex(o.getString("reconfigureKey")), Long.parseUnsignedLong(o.getString("reconfigureReplay"))))
                     : Optional.empty();

@@ -17,6 +17,7 @@ import org.prefixd.dhcp6.codec.AftrName;
 import org.prefixd.dhcp6.codec.Authentication;
 import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
+import org.prefixd.dhcp6.codec.Dhcp4o6Servers;
 import org.prefixd.dhcp6.codec.Dhcp6Codec;
 import org.prefixd.dhcp6.codec.DnsServers;
 import org.prefixd.dhcp6.codec.DomainList;
@@ -65,7 +66,7 @@ public final class ReplyReader {
      * never kept as received options, whatever the owner asks for.
      */
     static final Set<Integer> INTERPRETED = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
-            25, 26, 31, 32, 56, 64, 67, 82, 83);
+            25, 26, 31, 32, 56, 64, 67, 82, 83, 87, 88);
 
     /** @param naIaids the IA_NA IAIDs this client asked for; pdIaids likewise for IA_PD */
     public ReplyReader(Duid clientDuid, Set<Long> naIaids, Set<Long> pdIaids) {
@@ -161,7 +162,8 @@ public final class ReplyReader {
         sipDomains.ifPresent(d -> unusable(d.unusable(), "SIP_SERVER_D", setAside));
         ServerInformation information = new ServerInformation(dns, domains.map(DomainList::names).orElse(List.of()), sntp,
                 unicastOnly(ntpAddresses, "NTP server", setAside), ntpNames, sip, sipDomains.map(SipServerDomains::names).orElse(List.of()),
-                options.get(AftrName.class).flatMap(a -> hostName(a.name(), "AFTR_NAME", setAside)), received(options, setAside));
+                options.get(AftrName.class).flatMap(a -> hostName(a.name(), "AFTR_NAME", setAside)), received(options, setAside),
+                options.get(Dhcp4o6Servers.class).map(s -> unicastOnly(s.addresses(), "DHCP 4o6 server", setAside)));
         boolean offers = bound.stream().anyMatch(ia -> ia.validUntil().isAfter(now));
         return new Result.Usable(new ServerReply(server.get().duid(), offers, options.get(Preference.class).map(Preference::value).orElse(0),
                 options.get(RapidCommit.class).isPresent(), options.get(StatusCode.class), bound, iaStatus, information,
@@ -285,7 +287,8 @@ public final class ReplyReader {
     private static List<Inet6Address> unicastOnly(List<Inet6Address> in, String what, List<String> setAside) {
         List<Inet6Address> out = new ArrayList<>();
         for (Inet6Address a : in) {
-            if (a.isMulticastAddress() || a.isAnyLocalAddress()) setAside.add(what + " " + Ipv6Text.format(a) + ": not a unicast address");
+            // loopback too: a server naming ::1 would have the router send to itself
+            if (a.isMulticastAddress() || a.isAnyLocalAddress() || a.isLoopbackAddress()) setAside.add(what + " " + Ipv6Text.format(a) + ": not a unicast address");
             else out.add(a);
         }
         return out;

@@ -20,6 +20,7 @@ import org.prefixd.dhcp6.codec.Bytes;
 import org.prefixd.dhcp6.codec.PdExclude;
 import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
+import org.prefixd.dhcp6.codec.Dhcp4o6Servers;
 import org.prefixd.dhcp6.codec.DnsServers;
 import org.prefixd.dhcp6.codec.Duid;
 import org.prefixd.dhcp6.codec.IaAddress;
@@ -98,6 +99,18 @@ class ReplyReaderTest {
         ServerReply big = assertInstanceOf(ReplyReader.Result.Usable.class, reader.read(reply(many.toArray(new Option[0])), NOW)).reply();
         assertEquals(4, big.information().options().size(), "4000 bytes kept of 5000");
         assertEquals(List.of("option 65003: the options kept reach 4096 bytes"), big.setAside());
+    }
+
+    @Test
+    void takesTheDhcp4o6ServersUnicastOnlyAndTellsAnEmptyListFromNone() {
+        ClientServerMessage named = reply(pd(100, 160, prefix("2001:db8:100::", 56, 200, 300)),
+                new Dhcp4o6Servers(List.of(ip("2001:db8:1::1"), ip("ff02::1:2"), ip("::1"))));
+        ServerReply r = usable(named);
+        assertEquals(Optional.of(List.of(ip("2001:db8:1::1"))), r.information().dhcp4o6Servers());
+        assertEquals(List.of("DHCP 4o6 server ff02::1:2: not a unicast address", "DHCP 4o6 server ::1: not a unicast address"), r.setAside());
+        assertEquals(Optional.of(List.of()), usable(reply(pd(100, 160, prefix("2001:db8:100::", 56, 200, 300)), new Dhcp4o6Servers(List.of())))
+                .information().dhcp4o6Servers(), "an empty option: multicast (RFC 7341 §8)");
+        assertEquals(Optional.empty(), usable(reply(pd(100, 160, prefix("2001:db8:100::", 56, 200, 300)))).information().dhcp4o6Servers());
     }
 
     @Test

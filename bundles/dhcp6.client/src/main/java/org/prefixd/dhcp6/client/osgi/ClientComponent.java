@@ -50,7 +50,12 @@ import org.prefixd.api.SessionStatus;
 import org.prefixd.api.Topics;
 import org.prefixd.api.WanLease;
 import org.prefixd.api.WanLink;
+import org.prefixd.api.AtomicFile;
+import org.prefixd.dhcp6.client.Dhcp4Session;
+import org.prefixd.dhcp6.client.Dhcp4Settings;
 import org.prefixd.dhcp6.client.IaBinding;
+import org.prefixd.dhcp6.client.Lease4File;
+import org.prefixd.dhcp6.codec.Bytes;
 import org.prefixd.dhcp6.client.Lease;
 import org.prefixd.dhcp6.client.LeaseEvent;
 import org.prefixd.dhcp6.client.LeaseFile;
@@ -162,7 +167,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
                         onLease(event);
                         persist(event);
                     }
-                }), log);
+                }), log, fourOverSixFactory());
         try {
             client.start(group, linkLost, context.getProperty(org.osgi.framework.Constants.FRAMEWORK_UUID));
             log.info("{}: DHCPv6 session started on {}", link.name(), Ipv6Text.format(link.local()));
@@ -172,6 +177,46 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Effects thread: the IPv4 lease's changes; made once the configuration is valid, when DHCPv4 over DHCPv6 is configured. */
+    private Lease4Effects lease4;
+
+    /** The DHCPv4-over-DHCPv6 client of a new session, or null when it is not configured. */
+    private FourOverSixClient.Factory fourOverSixFactory() {
+        if (settings.dhcp4o6().isEmpty()) return null;
+        ClientSettings.FourOverSix configured = settings.dhcp4o6().get();
+        if (lease4 == null)
+            lease4 = new Lease4Effects(context, settings.link(), configured.iface(), net, events, listeners, lease4File(),
+                    Optional.ofNullable(context.getProperty(org.osgi.framework.Constants.FRAMEWORK_UUID)), () -> eventIds + "-" + (++eventCount), log);
+        return (nif, resume) -> {
+            byte[] mac = nif.getHardwareAddress();
+            boolean ethernet = mac != null && mac.length == 6;
+            Dhcp4Settings dhcp4 = new Dhcp4Settings(Dhcp4Settings.clientId(configured.iaid(), settings.session().clientDuid()), ethernet ? 1 : 0,
+                    ethernet ? Bytes.of(mac) : Bytes.EMPTY, configured.options());
+            Optional<Lease4File.Stored> kept = Optional.empty();
+            try {
+                kept = Lease4File.read(lease4File());
+            } catch (IllegalArgumentException e) {
+                log.error("{}: the IPv4 lease file {} is damaged ({}): starting without an IPv4 lease; {}", settings.link(), lease4File(), e.getMessage(),
+                        AtomicFile.setAside(lease4File()));
+            }
+            return new FourOverSixClient(settings.link(), new Dhcp4Session(dhcp4, Math::random, LinkClient::randomXid), kept.map(Lease4File.Stored::lease),
+                    resume.apply(kept.flatMap(Lease4File.Stored::writtenBy)), event -> effects.execute(() -> lease4.apply(event, this::decline4)), log);
+        };
+    }
+
+    /** Effects thread: the IPv4 lease's address is in use elsewhere. */
+    private void decline4(String why) {
+        LinkClient current;
+        synchronized (this) {
+            current = client;
+        }
+        if (current != null) current.act4(s -> now -> s.decline(now, why));
+    }
+
+    private Path lease4File() {
+        return stateDir.resolve("lease4-" + settings.link().value() + ".json");
     }
 
     /**
@@ -233,6 +278,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             var lease = LeaseFile.read(file);
             Files.deleteIfExists(file);
             lease.ifPresent(l -> effects.execute(() -> onLease(new LeaseEvent(LeaseEvent.Kind.EXPIRED, l))));
+            if (lease4 != null) effects.execute(lease4::dropKept);
             log.info("{}: link gone longer than the grace period: lease dropped", settings.link());
         } catch (IOException | IllegalArgumentException e) {
             log.warn("{}: could not drop the lease in {}: {}", settings.link(), file, e.getMessage());
@@ -250,12 +296,15 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
 
     @Override
     public Optional<String> renew(InterfaceName link) {
-        return act(link, "renew", client -> client.act(client.session()::renewNow));
+        return act(link, "renew", client -> client.act(client.session()::renewNow)
+                + client.act4(s -> s::renewNow).map(v4 -> "; IPv4: " + v4).orElse(""));
     }
 
+    /** The IPv4 lease first: its RELEASE travels over the DHCPv6 lease's address. */
     @Override
     public Optional<String> release(InterfaceName link) {
-        return act(link, "release", client -> client.act(client.session()::release));
+        return act(link, "release", client -> client.act4(s -> s::release).map(v4 -> "IPv4: " + v4 + "; ").orElse("")
+                + client.act(client.session()::release));
     }
 
     private Optional<String> act(InterfaceName link, String what, Function<LinkClient, String> action) {
@@ -285,6 +334,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             prefixes.values().forEach(r -> r.registration().unregister());
             withdrawn.values().forEach(ServiceRegistration::unregister);
             if (leaseService != null) leaseService.registration().unregister();
+            if (lease4 != null) lease4.unregister();
         });
         effects.shutdown();
         effects.awaitTermination(3, TimeUnit.SECONDS);
@@ -292,8 +342,10 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
 
     /** With release.on.stop, while there is a session: prefixd itself stops. */
     private synchronized void releaseOnStop() {
-        if (client != null && settings.releaseOnStop())
+        if (client != null && settings.releaseOnStop()) {
+            client.act4(s -> s::release).ifPresent(v4 -> log.info("{}: prefixd stops: releasing the IPv4 lease ({})", settings.link(), v4));
             log.info("{}: prefixd stops: releasing the lease ({})", settings.link(), client.act(client.session()::release));
+        }
     }
 
     private Path leaseFile() {

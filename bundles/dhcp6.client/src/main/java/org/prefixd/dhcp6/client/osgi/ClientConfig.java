@@ -50,4 +50,13 @@ public @interface ClientConfig {
 
     @AttributeDefinition(name = "Accept Reconfigure", description = "Tell the server that Reconfigure messages are welcome (RFC 8415 §18.2.11), and act on those authenticated with the key from its Reply (Reconfigure Key Authentication Protocol): Renew, Rebind or Information-request at once")
     boolean accept_reconfigure() default false;
+
+    @AttributeDefinition(name = "DHCPv4 over DHCPv6", description = "Ask for the DHCP 4o6 Servers option (88, RFC 7341) and, when the server names 4o6 servers, get an IPv4 address from them over this link's DHCPv6 (DHCPv4-query/response): for IPv6-only access that hands out IPv4 this way (lightweight 4over6, MAP)")
+    boolean dhcp4o6_enabled() default false;
+
+    @AttributeDefinition(name = "DHCPv4 over DHCPv6: interface", description = "Where the IPv4 address goes, e.g. a softwire tunnel; empty: nowhere, only the hooks, the status and the WanLease4 service have it", required = false)
+    String dhcp4o6_interface() default "";
+
+    @AttributeDefinition(name = "DHCPv4 over DHCPv6: requested options", description = "DHCPv4 option codes (1..254) to ask for beyond subnet mask, routers, DNS servers and lease times; those prefixd does not interpret are kept with the IPv4 lease for the hooks, as hex", required = false)
+    String[] dhcp4o6_options() default {};
 }

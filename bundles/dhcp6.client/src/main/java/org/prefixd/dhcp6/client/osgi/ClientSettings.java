@@ -22,7 +22,17 @@ import org.prefixd.dhcp6.codec.RawOption;
 
 /** A {@link ClientConfig} checked once; every bad value fails here with the property named. */
 record ClientSettings(InterfaceName link, SessionSettings session, boolean acceptAnySourcePort, java.time.Duration linkLostGrace,
-                      boolean releaseOnStop) {
+                      boolean releaseOnStop, Optional<FourOverSix> dhcp4o6) {
+    /**
+     * DHCPv4 over DHCPv6, when enabled.
+     *
+     * @param iface where the IPv4 address goes; empty: only the hooks and the services
+     * @param options DHCPv4 option codes asked for
+     * @param iaid the IAID of the DHCPv4 Client-identifier (RFC 4361): the IA_NA's, else the first IA_PD's, else 0
+     */
+    record FourOverSix(Optional<InterfaceName> iface, List<Integer> options, long iaid) {
+    }
+
     static ClientSettings from(ClientConfig config, Path stateDir) throws IOException {
         return from(config, stateDir, problem -> { });
     }
@@ -66,10 +76,35 @@ record ClientSettings(InterfaceName link, SessionSettings session, boolean accep
         } else if (na.isEmpty() && pds.isEmpty()) {
             throw new IllegalArgumentException("prefixd.dhcp6: neither iana nor iapd asks for anything (or set stateless = true)");
         }
+        Optional<FourOverSix> dhcp4o6 = fourOverSix(config, na, pds);
+        List<Integer> requested = requested(config.request_options());
+        if (dhcp4o6.isPresent() && !requested.contains(OptionCodes.DHCP4_O_DHCP6_SERVER)) requested.add(OptionCodes.DHCP4_O_DHCP6_SERVER);
         return new ClientSettings(InterfaceName.of(config.link()), new SessionSettings(duid, na, pds, config.rapid_commit(),
-                config.first_solicit_delay(), requested(config.request_options()), extra(config.send_options()),
+                config.first_solicit_delay(), requested, extra(config.send_options()),
                 preferred(config.prefer_server()), config.stateless(), config.accept_reconfigure(), config.pd_exclude()), config.accept_any_source_port(),
-                grace(config.link_lost_grace()), config.release_on_stop());
+                grace(config.link_lost_grace()), config.release_on_stop(), dhcp4o6);
+    }
+
+    private static Optional<FourOverSix> fourOverSix(ClientConfig config, Optional<Long> na, List<SessionSettings.PdRequest> pds) {
+        String iface = config.dhcp4o6_interface() == null ? "" : config.dhcp4o6_interface().strip();
+        String[] codes = config.dhcp4o6_options() == null ? new String[0] : config.dhcp4o6_options();
+        if (!config.dhcp4o6_enabled()) return Optional.empty();
+        if (config.stateless()) throw new IllegalArgumentException("prefixd.dhcp6: dhcp4o6.enabled needs a stateful session (RFC 7341 §5: option 88 comes with a lease): set stateless = false");
+        Optional<InterfaceName> target = Optional.empty();
+        if (!iface.isEmpty()) {
+            String problem = InterfaceName.problemWith(iface);
+            if (problem != null) throw new IllegalArgumentException("prefixd.dhcp6: dhcp4o6.interface: " + problem);
+            target = Optional.of(InterfaceName.of(iface));
+        }
+        List<Integer> options = new ArrayList<>();
+        for (String text : codes) {
+            if (text.isBlank()) continue;
+            int code = text.strip().matches("[0-9]{1,3}") ? Integer.parseInt(text.strip()) : -1;
+            if (code < 1 || code > 254) throw new IllegalArgumentException("prefixd.dhcp6: dhcp4o6.options: " + text.strip() + " is not a DHCPv4 option code (1..254)");
+            if (!options.contains(code)) options.add(code);
+        }
+        long iaid = na.orElse(pds.isEmpty() ? 0L : pds.get(0).iaid());
+        return Optional.of(new FourOverSix(target, options, iaid));
     }
 
     /** Options the session writes itself: a raw copy would duplicate or contradict them. */

@@ -37,6 +37,7 @@ import org.prefixd.dhcp6.client.LeaseFile;
 import org.prefixd.dhcp6.client.Session;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
 import org.prefixd.dhcp6.codec.DecodeException;
+import org.prefixd.dhcp6.codec.Dhcp4o6Message;
 import org.prefixd.dhcp6.codec.Dhcp6Codec;
 import org.prefixd.dhcp6.codec.Message;
 import org.prefixd.dhcp6.codec.MessageType;
@@ -64,8 +65,18 @@ final class LinkClient {
     private volatile SessionStatus status;
 
     private final boolean anySourcePort;
+    /** DHCPv4 over DHCPv6, when configured; made at start, when the link's MAC is known. */
+    private final FourOverSixClient.Factory fourOverSixFactory;
+    private FourOverSixClient fourOverSix;
 
     LinkClient(WanLink link, Session session, boolean anySourcePort, Path leaseFile, Consumer<LeaseEvent> onLease, Logger log) {
+        this(link, session, anySourcePort, leaseFile, onLease, log, null);
+    }
+
+    /** @param fourOverSix makes the DHCPv4-over-DHCPv6 client at start; null when it is not configured */
+    LinkClient(WanLink link, Session session, boolean anySourcePort, Path leaseFile, Consumer<LeaseEvent> onLease, Logger log,
+               FourOverSixClient.Factory fourOverSix) {
+        this.fourOverSixFactory = fourOverSix;
         this.anySourcePort = anySourcePort;
         this.link = link;
         this.session = session;
@@ -101,10 +112,18 @@ final class LinkClient {
         }
         Optional<LeaseFile.Stored> stored = readLeaseFile();
         Optional<org.prefixd.dhcp6.client.Lease> lease = stored.map(LeaseFile.Stored::lease);
-        Session.Resume how = linkReturned ? Session.Resume.LINK_RETURNED
-                : stored.flatMap(LeaseFile.Stored::writtenBy).filter(framework::equals).isPresent() ? Session.Resume.WATCHED
-                : Session.Resume.PROCESS_STARTED;
+        Session.Resume how = resume(linkReturned, stored.flatMap(LeaseFile.Stored::writtenBy), framework);
+        if (fourOverSixFactory != null) {
+            fourOverSix = fourOverSixFactory.make(nif, (writtenBy) -> resume(linkReturned, writtenBy, framework));
+            fourOverSix.attach(channel, nif, servers);
+        }
         channel.eventLoop().execute(() -> apply(session.start(clock.instant(), lease, how)));
+    }
+
+    private static Session.Resume resume(boolean linkReturned, Optional<String> writtenBy, String framework) {
+        return linkReturned ? Session.Resume.LINK_RETURNED
+                : writtenBy.filter(framework::equals).isPresent() ? Session.Resume.WATCHED
+                : Session.Resume.PROCESS_STARTED;
     }
 
     /** A damaged file is set aside (kept for a look, never read again) and the session starts afresh. */
@@ -121,6 +140,7 @@ final class LinkClient {
         if (channel == null) return;
         channel.eventLoop().execute(() -> {
             if (wake != null) wake.cancel(false);
+            if (fourOverSix != null) fourOverSix.stop();
         });
         channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
@@ -147,6 +167,11 @@ final class LinkClient {
             message = Dhcp6Codec.decode(bytes);
         } catch (DecodeException e) {
             drop("a malformed packet: " + e.getMessage());
+            return;
+        }
+        if (message instanceof Dhcp4o6Message response && response.type() == MessageType.DHCPV4_RESPONSE && fourOverSix != null) {
+            fourOverSix.received(response, this::drop);
+            snapshotAgain();
             return;
         }
         if (!(message instanceof ClientServerMessage cs)) {
@@ -183,10 +208,40 @@ final class LinkClient {
             channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(Dhcp6Codec.encode(m)), servers));
         }
         step.event().ifPresent(onLease); // the lease file and NetConfig block: not on the event loop
+        if (fourOverSix != null) {
+            var held = session.lease();
+            fourOverSix.serversNamed(held.isPresent() ? held.get().information().dhcp4o6Servers() : Optional.empty());
+        }
+        nextEvent = step.wakeAt();
         status = snapshot(step.wakeAt());
         if (wake != null) wake.cancel(false);
         wake = step.wakeAt().isEmpty() ? null
                 : channel.eventLoop().schedule(onWake, Math.max(0, Duration.between(clock.instant(), step.wakeAt().get()).toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private Optional<Instant> nextEvent = Optional.empty();
+
+    /** After a step of the IPv4 client: the status shows it. */
+    private void snapshotAgain() {
+        status = snapshot(nextEvent);
+    }
+
+    /** Runs a request of the command line on the IPv4 client; empty when it is not configured. */
+    Optional<String> act4(java.util.function.Function<org.prefixd.dhcp6.client.Dhcp4Session, java.util.function.Function<Instant, org.prefixd.dhcp6.client.Dhcp4Session.Step>> request) {
+        if (fourOverSixFactory == null) return Optional.empty();
+        try {
+            return Optional.of(channel.eventLoop().submit(() -> {
+                if (fourOverSix == null) return "DHCPv4 over DHCPv6 is not running";
+                String note = fourOverSix.act(request.apply(fourOverSix.session())).note();
+                snapshotAgain();
+                return note;
+            }).get(2, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return Optional.of("failed: " + e);
+        }
     }
 
     /** Runs a request on the event loop and says what the session did. */
@@ -224,7 +279,8 @@ final class LinkClient {
         }
         Optional<String> server = lease.isPresent() ? Optional.of(lease.get().server().bytes().hex()) : Optional.empty();
         return new SessionStatus(link.name(), session.state().name(), server, java.util.List.copyOf(addresses), java.util.List.copyOf(prefixes), next,
-                lease.isPresent() ? lease.get().information().options() : java.util.List.of());
+                lease.isPresent() ? lease.get().information().options() : java.util.List.of(),
+                fourOverSix == null ? Optional.empty() : Optional.of(fourOverSix.status()));
     }
 
     private static Inet6Address parse(String literal) {

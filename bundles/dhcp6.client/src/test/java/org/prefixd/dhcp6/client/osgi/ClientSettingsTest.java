@@ -93,4 +93,26 @@ class ClientSettingsTest {
         assertTrue(problem(Map.of("request_options", new String[] {"x"})).contains("request.options: x"));
         assertTrue(problem(Map.of("prefer_server", "0002")).startsWith("prefixd.dhcp6: prefer.server:"));
     }
+
+    @Test
+    void dhcpv4OverDhcpv6AsksForOption88AndTakesItsClientIdIaidFromTheIaNaOrElseTheFirstIaPd() throws Exception {
+        ClientSettings off = ClientSettings.from(config(Map.of("link", "wan0")), state);
+        assertEquals(Optional.empty(), off.dhcp4o6());
+        assertTrue(!off.session().requestedOptions().contains(88));
+        ClientSettings on = ClientSettings.from(config(Map.of("link", "wan0", "dhcp4o6_enabled", true, "iana", 7L,
+                "dhcp4o6_interface", "tun4", "dhcp4o6_options", new String[] {"43", "", "121", "43"})), state);
+        assertEquals(List.of(88), on.session().requestedOptions());
+        assertEquals(Optional.of(new ClientSettings.FourOverSix(Optional.of(org.prefixd.api.InterfaceName.of("tun4")), List.of(43, 121), 7L)), on.dhcp4o6());
+        ClientSettings pdOnly = ClientSettings.from(config(Map.of("link", "wan0", "dhcp4o6_enabled", true, "iapd", new String[] {"5/56"})), state);
+        assertEquals(5L, pdOnly.dhcp4o6().orElseThrow().iaid());
+        assertEquals(Optional.empty(), pdOnly.dhcp4o6().orElseThrow().iface(), "no interface: the hooks only");
+    }
+
+    @Test
+    void refusesBadDhcpv4OverDhcpv6Settings() {
+        assertTrue(problem(Map.of("dhcp4o6_enabled", true, "dhcp4o6_options", new String[] {"255"})).contains("dhcp4o6.options: 255"));
+        assertTrue(problem(Map.of("dhcp4o6_enabled", true, "dhcp4o6_options", new String[] {"0x2b"})).contains("dhcp4o6.options: 0x2b"));
+        assertTrue(problem(Map.of("dhcp4o6_enabled", true, "dhcp4o6_interface", "bad name/")).startsWith("prefixd.dhcp6: dhcp4o6.interface:"));
+        assertTrue(problem(Map.of("dhcp4o6_enabled", true, "stateless", true, "iapd", new String[0])).contains("dhcp4o6.enabled needs a stateful session"));
+    }
 }
