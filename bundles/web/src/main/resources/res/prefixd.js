@@ -64,6 +64,7 @@
         state.sessions.forEach(function (s) {
             s.addresses.forEach(function (a) { row(leases, [s.link, 'address', a.value, left(a.preferredUntil), left(a.validUntil)]); });
             s.prefixes.forEach(function (p) { row(leases, [s.link, 'prefix', p.value + (p.excluded ? ' (excluded ' + p.excluded + ')' : ''), left(p.preferredUntil), left(p.validUntil)]); });
+            if (s.ipv4 && s.ipv4.lease) row(leases, [s.link, 'IPv4 (4o6)', s.ipv4.lease.address, '', left(s.ipv4.lease.validUntil)]);
         });
         var lans = body('prefixd-lans');
         state.lans.forEach(function (p) {

@@ -53,6 +53,29 @@ public final class StatusReport {
             for (var r : session.options()) options.add(JSON.createObjectBuilder().add("code", r.code()).add("hex", r.hex()));
             o.add("options", options);
         }
+        session.ipv4().ifPresent(v4 -> o.add("ipv4", ipv4Json(v4)));
+        return o.build();
+    }
+
+    /** DHCPv4 over DHCPv6: the client's state and its lease. */
+    private JsonObject ipv4Json(SessionStatus.Ipv4 v4) {
+        JsonObjectBuilder o = JSON.createObjectBuilder().add("state", v4.state());
+        v4.lease().ifPresent(l -> {
+            JsonArrayBuilder routers = JSON.createArrayBuilder();
+            for (var r : l.routers()) routers.add(r.getHostAddress());
+            JsonArrayBuilder dns = JSON.createArrayBuilder();
+            for (var d : l.dnsServers()) dns.add(d.getHostAddress());
+            JsonObjectBuilder lease = JSON.createObjectBuilder().add("address", l.cidr()).add("server", l.server().getHostAddress())
+                    .add("routers", routers).add("dns", dns).add("renewAt", l.renewAt().toString()).add("rebindAt", l.rebindAt().toString())
+                    .add("validUntil", l.validUntil().toString()).add("validLeft", secondsLeft(l.validUntil()));
+            if (!l.options().isEmpty()) {
+                JsonArrayBuilder options = JSON.createArrayBuilder();
+                for (var r : l.options()) options.add(JSON.createObjectBuilder().add("code", r.code()).add("hex", r.hex()));
+                lease.add("options", options);
+            }
+            o.add("lease", lease);
+        });
+        v4.nextEvent().ifPresent(t -> o.add("nextEvent", t.toString()));
         return o.build();
     }
 
@@ -109,6 +132,13 @@ public final class StatusReport {
             for (SessionStatus.Leased p : session.prefixes()) out.append(leasedLine("prefix ", p));
             for (var r : session.options()) out.append("     option ").append(r.code()).append(" ").append(r.hex().isEmpty() ? "(empty)" : r.hex()).append('\n');
             session.nextEvent().ifPresent(t -> out.append("     next event in ").append(span(t)).append('\n'));
+            session.ipv4().ifPresent(v4 -> {
+                out.append(String.format("dhcp4o6 %-7s %s%n", session.link(), v4.state().toLowerCase()));
+                v4.lease().ifPresent(l -> out.append("     address ").append(l.cidr()).append("  valid ").append(span(l.validUntil()))
+                        .append(", server ").append(l.server().getHostAddress())
+                        .append(l.routers().isEmpty() ? "" : ", router " + l.routers().get(0).getHostAddress()).append('\n'));
+                v4.nextEvent().ifPresent(t -> out.append("     next event in ").append(span(t)).append('\n'));
+            });
         }
         return out.toString();
     }

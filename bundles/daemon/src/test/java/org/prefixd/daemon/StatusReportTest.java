@@ -83,4 +83,24 @@ class StatusReportTest {
         assertTrue(text.contains("prefix  2001:db8:100::/56  preferred 3 h, valid 5 h"), text);
         assertTrue(text.contains("next event in 10 s"), text);
     }
+
+    @Test
+    void showsTheIpv4LeaseOfDhcpv4OverDhcpv6() throws Exception {
+        java.net.Inet4Address server = (java.net.Inet4Address) java.net.InetAddress.getByName("192.0.2.1");
+        org.prefixd.api.WanLease4 lease = new org.prefixd.api.WanLease4(InterfaceName.of("ppp0"), server,
+                (java.net.Inet4Address) java.net.InetAddress.getByName("192.0.2.100"), 24, List.of(server), List.of(),
+                NOW.plusSeconds(900), NOW.plusSeconds(1575), NOW.plusSeconds(1800), List.of(new org.prefixd.api.ReceivedOption(43, "0102")));
+        SessionStatus session = new SessionStatus(InterfaceName.of("ppp0"), "BOUND", Optional.empty(), List.of(), List.of(), Optional.empty(),
+                List.of(), Optional.of(new SessionStatus.Ipv4("BOUND", Optional.of(lease), Optional.of(NOW.plusSeconds(900)))));
+        StatusReport report = new StatusReport(List.of(PPP_UP), List.of(session), NOW);
+        JsonObject v4 = report.toJson().getJsonArray("sessions").getJsonObject(0).getJsonObject("ipv4");
+        assertEquals("BOUND", v4.getString("state"));
+        assertEquals("192.0.2.100/24", v4.getJsonObject("lease").getString("address"));
+        assertEquals(1800, v4.getJsonObject("lease").getInt("validLeft"));
+        assertEquals("0102", v4.getJsonObject("lease").getJsonArray("options").getJsonObject(0).getString("hex"));
+        String text = report.toText();
+        assertTrue(text.contains("dhcp4o6 ppp0    bound\n     address 192.0.2.100/24  valid 30 min, server 192.0.2.1, router 192.0.2.1"), text);
+        assertTrue(!new StatusReport(List.of(PPP_UP), List.of(new SessionStatus(InterfaceName.of("ppp0"), "BOUND", Optional.empty(), List.of(),
+                List.of(), Optional.empty())), NOW).toJson().toString().contains("ipv4"), "no IPv4 client, no ipv4 member");
+    }
 }

@@ -20,6 +20,7 @@ import org.prefixd.api.ReceivedOption;
 import org.prefixd.api.SessionStatus;
 import org.prefixd.api.Topics;
 import org.prefixd.api.WanLease;
+import org.prefixd.api.WanLease4;
 
 /**
  * The JSON of the event stream and the state snapshot (format in the README, "Event stream").
@@ -40,7 +41,18 @@ public final class Json {
         if (props.get(Topics.PROP_EXIT) instanceof Integer exit) b.add("exit", exit);
         if (props.get(Topics.PROP_MILLIS) instanceof Long millis) b.add("millis", millis);
         if (props.get(Topics.PROP_LEASE) instanceof WanLease lease) b.add("lease", lease(lease));
+        if (props.get(Topics.PROP_LEASE4) instanceof WanLease4 lease4) b.add("lease4", lease4(lease4));
         return text(b.build());
+    }
+
+    /** The IPv4 lease of DHCPv4 over DHCPv6. */
+    public static JsonObject lease4(WanLease4 lease) {
+        JsonObjectBuilder b = PROVIDER.createObjectBuilder().add("link", lease.link().value()).add("address", lease.cidr())
+                .add("server", lease.server().getHostAddress()).add("routers", strings(lease.routers().stream().map(java.net.Inet4Address::getHostAddress).toList()))
+                .add("dns", strings(lease.dnsServers().stream().map(java.net.Inet4Address::getHostAddress).toList()))
+                .add("renewAt", lease.renewAt().toString()).add("rebindAt", lease.rebindAt().toString()).add("validUntil", lease.validUntil().toString());
+        if (!lease.options().isEmpty()) b.add("options", options(lease.options()));
+        return b.build();
     }
 
     public static JsonObject lease(WanLease lease) {
@@ -89,6 +101,12 @@ public final class Json {
                     .add("addresses", leased(s.addresses())).add("prefixes", leased(s.prefixes()));
             s.server().ifPresent(v -> b.add("server", v));
             s.nextEvent().ifPresent(v -> b.add("nextEvent", v.toString()));
+            s.ipv4().ifPresent(v4 -> {
+                JsonObjectBuilder ipv4 = PROVIDER.createObjectBuilder().add("state", v4.state());
+                v4.lease().ifPresent(held -> ipv4.add("lease", lease4(held)));
+                v4.nextEvent().ifPresent(v -> ipv4.add("nextEvent", v.toString()));
+                b.add("ipv4", ipv4);
+            });
             ss.add(b);
         }
         JsonArrayBuilder ls = PROVIDER.createArrayBuilder();

@@ -60,6 +60,20 @@ class JsonTest {
     }
 
     @Test
+    void anIpv4LeaseEventCarriesTheLease() throws Exception {
+        java.net.Inet4Address server = (java.net.Inet4Address) java.net.InetAddress.getByName("192.0.2.1");
+        org.prefixd.api.WanLease4 lease = new org.prefixd.api.WanLease4(WAN, server, (java.net.Inet4Address) java.net.InetAddress.getByName("192.0.2.100"),
+                24, List.of(server), List.of(server), NOW.plusSeconds(900), NOW.plusSeconds(1575), NOW.plusSeconds(1800), List.of());
+        JsonObject o = parse(Json.event(8, NOW, "prefixd/lease4/BOUND", Map.of(Topics.PROP_INTERFACE, "wan0", Topics.PROP_REASON, "bound",
+                Topics.PROP_LEASE4, lease)));
+        assertEquals("prefixd/lease4/BOUND", o.getString("topic"));
+        assertEquals("192.0.2.100/24", o.getJsonObject("lease4").getString("address"));
+        assertEquals("192.0.2.1", o.getJsonObject("lease4").getJsonArray("routers").getString(0));
+        assertEquals("2026-11-25T12:30:00Z", o.getJsonObject("lease4").getString("validUntil"));
+        assertFalse(o.containsKey("lease"));
+    }
+
+    @Test
     void hookEventsCarryScriptAndExit() {
         JsonObject o = parse(Json.event(1, NOW, Topics.HOOK_FAILED, Map.of(Topics.PROP_INTERFACE, "wan0", Topics.PROP_SCRIPT, "/etc/h.sh",
                 Topics.PROP_EXIT, 3, Topics.PROP_MILLIS, 12L, Topics.PROP_REASON, "renewed")));

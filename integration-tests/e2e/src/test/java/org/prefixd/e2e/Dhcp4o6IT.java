@@ -1,0 +1,91 @@
+package org.prefixd.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DHCPv4 over DHCPv6 (RFC 7341) against Kea (kea-dhcp6 + kea-dhcp4 linked by dhcp4o6-port) on the
+ * IPv6-only WAN: the IPv4 address is bound (on the owner's interface, in status, the lease file
+ * and the hooks), renewed at T1, kept through an update of the client bundle and a restart of
+ * prefixd without a new DISCOVER (counted on the server's side), and released.
+ */
+class Dhcp4o6IT {
+    @Test
+    void bindsRenewsKeepsAcrossUpdateAndRestartWithoutDiscoverAndReleasesAnIpv4Address() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = DhcpClientKeaIT.lab();
+        Namespace isp = lab[0], router = lab[1];
+        try (isp; router) {
+            // The softwire's stand-in, where the owner wants the address; and the way to the 4o6
+            // server's global address (an ISP's router advertisements would give a default route).
+            router.ip("link", "add", "tun4", "type", "veth", "peer", "name", "tun4p");
+            router.ip("link", "set", "tun4", "up");
+            router.ip("-6", "route", "add", "2001:db8:ffff::/64", "dev", "wan0");
+            Path dir = Prefixd.newDirectory("dhcp4o6");
+            Path scripts = Files.createDirectories(dir.resolve("scripts"));
+            Map<String, HookRecorder> styles = new LinkedHashMap<>();
+            for (String style : List.of("odhcp6c", "dhclient", "prefixd")) styles.put(style, new HookRecorder(scripts, style));
+            try (Kea4o6Server kea = new Kea4o6Server(isp, dir.resolve("kea"), 4, 20, 30);
+                 Capture capture = new Capture(isp, dir.resolve("dhcp6.txt"))) {
+                String settings = "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n"
+                        + "dhcp4o6.enabled = true\ndhcp4o6.interface = tun4\n";
+                try (Prefixd prefixd = new Prefixd(router, dir, "console", true)) {
+                    prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
+                    for (var e : styles.entrySet())
+                        prefixd.config("prefixd.hook-" + e.getKey() + ".cfg", "script = " + e.getValue().script + "\nstyle = " + e.getKey() + "\n");
+                    prefixd.config("prefixd.dhcp6-wan.cfg", settings);
+                    Await.until("an IPv4 address on tun4", Duration.ofSeconds(30), () -> ipv4(router).contains("inet 192.0.2."),
+                            () -> "\n" + capture.text() + "\n" + prefixd.logTail());
+                    JsonObject v4 = prefixd.status().getJsonArray("sessions").getJsonObject(0).getJsonObject("ipv4");
+                    assertEquals("BOUND", v4.getString("state"), v4.toString());
+                    String address = v4.getJsonObject("lease").getString("address");
+                    assertTrue(address.matches("192\\.0\\.2\\.\\d+/24"), v4.toString());
+                    assertTrue(ipv4(router).contains("inet " + address), ipv4(router));
+                    assertEquals("192.0.2.1", v4.getJsonObject("lease").getJsonArray("routers").getString(0));
+                    assertTrue(Files.readString(prefixd.state.resolve("lease4-wan0.json")).contains(address.substring(0, address.indexOf('/'))));
+                    assertEquals(1, kea.received("DHCPDISCOVER"), kea.log4());
+
+                    Await.until("the IPv4 lease renewed at T1 (4 s)", Duration.ofSeconds(20), () -> prefixd.logText().contains("IPv4 lease renewed"));
+                    assertTrue(kea.received("DHCPREQUEST") >= 2, "the REQUEST after the OFFER and one at T1");
+
+                    long requests = kea.received("DHCPREQUEST");
+                    prefixd.shell("update " + ConsoleProfileIT.bundleId(prefixd, "prefixd.dhcp6.client"));
+                    Await.until("the IPv4 lease renewed after the update", Duration.ofSeconds(20), () -> kea.received("DHCPREQUEST") > requests);
+                    assertEquals(1, kea.received("DHCPDISCOVER"), "the update cost a DISCOVER:\n" + kea.log4());
+                    assertTrue(ipv4(router).contains("inet " + address), "the address stays through the update: " + ipv4(router));
+                }
+                // prefixd stopped (release.on.stop is off): the lease stays in the file and on tun4
+                assertTrue(ipv4(router).contains("inet 192.0.2."), ipv4(router));
+                long requests = kea.received("DHCPREQUEST");
+                try (Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                    Await.until("the kept IPv4 lease checked (INIT-REBOOT) after the restart", Duration.ofSeconds(30),
+                            () -> kea.received("DHCPREQUEST") > requests && prefixd.status().getJsonArray("sessions").getJsonObject(0)
+                                    .getJsonObject("ipv4").getString("state").equals("BOUND"));
+                    assertEquals(1, kea.received("DHCPDISCOVER"), "the restart cost a DISCOVER:\n" + kea.log4());
+
+                    Cmd.Result release = prefixd.cli("release", "wan0");
+                    assertTrue(release.out().contains("IPv4: DHCPRELEASE"), release.out());
+                    Await.until("the server got the DHCPRELEASE", Duration.ofSeconds(10), () -> kea.received("DHCPRELEASE") == 1);
+                    Await.until("the address gone from tun4", Duration.ofSeconds(10), () -> !ipv4(router).contains("inet 192.0.2."));
+                    assertFalse(Files.exists(prefixd.state.resolve("lease4-wan0.json")), "no lease, no file");
+                }
+            }
+        }
+    }
+
+    private static String ipv4(Namespace router) {
+        return router.ip("-4", "addr", "show", "dev", "tun4");
+    }
+}
