@@ -14,9 +14,11 @@ import org.prefixd.api.InterfaceName;
  * One configured script: which events of which links run it, in which style, for how long at most.
  *
  * @param events the events that run it; all when the configuration names none
+ * @param events4 the IPv4 lease events (DHCPv4 over DHCPv6) that run it: only those the configuration names
  * @param links the WAN links whose events run it; empty: every link
  */
-public record Hook(String id, Path script, HookStyle style, Set<HookEvent.Kind> events, Set<InterfaceName> links, Duration timeout) {
+public record Hook(String id, Path script, HookStyle style, Set<HookEvent.Kind> events, Set<Hook4Event.Kind> events4, Set<InterfaceName> links,
+                   Duration timeout) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     public Hook {
@@ -24,12 +26,19 @@ public record Hook(String id, Path script, HookStyle style, Set<HookEvent.Kind> 
         if (!script.isAbsolute()) throw new IllegalArgumentException("script " + script + ": not an absolute path");
         Objects.requireNonNull(style, "style");
         events = Set.copyOf(events);
+        events4 = Set.copyOf(events4);
+        if (!events4.isEmpty() && !style.hasIpv4())
+            throw new IllegalArgumentException("events: the " + style.label() + " style has no IPv4 names (WIDE dhcp6c has no DHCPv4; OPNsense runs dhclient for it): use style dhclient for ipv4 events");
         links = Set.copyOf(links);
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout: must be at least one second");
     }
 
     public boolean runsFor(HookEvent event) {
         return events.contains(event.kind()) && (links.isEmpty() || links.contains(event.link()));
+    }
+
+    public boolean runsFor(Hook4Event event) {
+        return events4.contains(event.kind()) && (links.isEmpty() || links.contains(event.link()));
     }
 
     /** @throws IllegalArgumentException naming the property and the value at fault */
@@ -42,15 +51,23 @@ public record Hook(String id, Path script, HookStyle style, Set<HookEvent.Kind> 
             throw new IllegalArgumentException("script " + script + ": " + e.getMessage());
         }
         Set<HookEvent.Kind> kinds = EnumSet.noneOf(HookEvent.Kind.class);
+        Set<Hook4Event.Kind> kinds4 = EnumSet.noneOf(Hook4Event.Kind.class);
+        boolean named = false;
         for (String e : events) {
             if (e.isBlank()) continue;
+            named = true;
+            String name = e.trim().toLowerCase(Locale.ROOT);
             try {
-                kinds.add(HookEvent.Kind.valueOf(e.trim().toUpperCase(Locale.ROOT)));
+                if (name.equals("ipv4")) kinds4.addAll(EnumSet.allOf(Hook4Event.Kind.class));
+                else if (name.startsWith("ipv4.")) kinds4.add(Hook4Event.Kind.valueOf(name.substring(5).toUpperCase(Locale.ROOT)));
+                else kinds.add(HookEvent.Kind.valueOf(name.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException bad) {
-                throw new IllegalArgumentException("events: " + e + " is not one of bound, resumed, renewed, rebound, updated, expired, released, informed");
+                throw new IllegalArgumentException("events: " + e + " is not one of bound, resumed, renewed, rebound, updated, expired, released, informed,"
+                        + " ipv4 (all of the IPv4 lease's) or ipv4.bound, ipv4.resumed, ipv4.renewed, ipv4.rebound, ipv4.expired, ipv4.released, ipv4.declined");
             }
         }
-        if (kinds.isEmpty()) kinds = EnumSet.allOf(HookEvent.Kind.class);
+        // None named: every DHCPv6 event; the IPv4 lease's only when named (a DHCPv6 script would not expect them)
+        if (!named) kinds = EnumSet.allOf(HookEvent.Kind.class);
         Set<InterfaceName> names = new java.util.HashSet<>();
         for (String l : links) {
             if (l.isBlank()) continue;
@@ -59,6 +76,6 @@ public record Hook(String id, Path script, HookStyle style, Set<HookEvent.Kind> 
             names.add(InterfaceName.of(l.trim()));
         }
         if (timeoutSeconds < 1) throw new IllegalArgumentException("timeout: " + timeoutSeconds + " s, must be at least 1");
-        return new Hook(id, path, HookStyle.of(style), kinds, names, Duration.ofSeconds(timeoutSeconds));
+        return new Hook(id, path, HookStyle.of(style), kinds, kinds4, names, Duration.ofSeconds(timeoutSeconds));
     }
 }

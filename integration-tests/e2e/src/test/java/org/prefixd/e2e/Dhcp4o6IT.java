@@ -40,22 +40,44 @@ class Dhcp4o6IT {
             try (Kea4o6Server kea = new Kea4o6Server(isp, dir.resolve("kea"), 4, 20, 30);
                  Capture capture = new Capture(isp, dir.resolve("dhcp6.txt"))) {
                 String settings = "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n"
-                        + "dhcp4o6.enabled = true\ndhcp4o6.interface = tun4\n";
+                        + "dhcp4o6.enabled = true\ndhcp4o6.interface = tun4\ndhcp4o6.options = 224\n";
+                String address;
                 try (Prefixd prefixd = new Prefixd(router, dir, "console", true)) {
                     prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
                     for (var e : styles.entrySet())
-                        prefixd.config("prefixd.hook-" + e.getKey() + ".cfg", "script = " + e.getValue().script + "\nstyle = " + e.getKey() + "\n");
+                        prefixd.config("prefixd.hook-" + e.getKey() + ".cfg", "script = " + e.getValue().script + "\nstyle = " + e.getKey() + "\nevents = ipv4\n");
                     prefixd.config("prefixd.dhcp6-wan.cfg", settings);
                     Await.until("an IPv4 address on tun4", Duration.ofSeconds(30), () -> ipv4(router).contains("inet 192.0.2."),
                             () -> "\n" + capture.text() + "\n" + prefixd.logTail());
                     JsonObject v4 = prefixd.status().getJsonArray("sessions").getJsonObject(0).getJsonObject("ipv4");
                     assertEquals("BOUND", v4.getString("state"), v4.toString());
-                    String address = v4.getJsonObject("lease").getString("address");
+                    address = v4.getJsonObject("lease").getString("address");
                     assertTrue(address.matches("192\\.0\\.2\\.\\d+/24"), v4.toString());
                     assertTrue(ipv4(router).contains("inet " + address), ipv4(router));
                     assertEquals("192.0.2.1", v4.getJsonObject("lease").getJsonArray("routers").getString(0));
                     assertTrue(Files.readString(prefixd.state.resolve("lease4-wan0.json")).contains(address.substring(0, address.indexOf('/'))));
                     assertEquals(1, kea.received("DHCPDISCOVER"), kea.log4());
+                    assertEquals("deadbeef", v4.getJsonObject("lease").getJsonArray("options").getJsonObject(0).getString("hex"));
+                    String ip = ip(address);
+                    Await.until("every style's hook ran for the IPv4 lease", Duration.ofSeconds(10),
+                            () -> styles.values().stream().allMatch(h -> !h.runs().isEmpty()));
+                    // only IPv4 named: no DHCPv6 runs, and the names of the DHCPv4 client each style pairs with
+                    HookRecorder.Run udhcpc = styles.get("odhcp6c").runs().get(0);
+                    assertEquals("wan0 bound", udhcpc.get("ARGS"));
+                    assertEquals(ip, udhcpc.get("ip"));
+                    assertEquals("255.255.255.0", udhcpc.get("subnet"));
+                    assertEquals("192.0.2.1", udhcpc.get("router"));
+                    assertEquals("192.0.2.53", udhcpc.get("dns"));
+                    assertEquals("deadbeef", udhcpc.get("opt224"));
+                    HookRecorder.Run dhclient = styles.get("dhclient").runs().get(0);
+                    assertEquals("BOUND", dhclient.get("reason"));
+                    assertEquals(ip, dhclient.get("new_ip_address"));
+                    assertEquals("192.0.2.1", dhclient.get("new_dhcp_server_identifier"));
+                    assertEquals("deadbeef", dhclient.get("new_unknown_224"));
+                    HookRecorder.Run own = styles.get("prefixd").runs().get(0);
+                    assertEquals("wan0 ipv4.bound", own.get("ARGS"));
+                    assertEquals(address, own.get("PREFIXD_IPV4_ADDRESS"));
+                    assertEquals("deadbeef", own.get("PREFIXD_OPTION_224"));
 
                     Await.until("the IPv4 lease renewed at T1 (4 s)", Duration.ofSeconds(20), () -> prefixd.logText().contains("IPv4 lease renewed"));
                     assertTrue(kea.received("DHCPREQUEST") >= 2, "the REQUEST after the OFFER and one at T1");
@@ -79,10 +101,17 @@ class Dhcp4o6IT {
                     assertTrue(release.out().contains("IPv4: DHCPRELEASE"), release.out());
                     Await.until("the server got the DHCPRELEASE", Duration.ofSeconds(10), () -> kea.received("DHCPRELEASE") == 1);
                     Await.until("the address gone from tun4", Duration.ofSeconds(10), () -> !ipv4(router).contains("inet 192.0.2."));
+                    Await.until("the hooks told of the release", Duration.ofSeconds(10),
+                            () -> !styles.get("prefixd").where("ARGS", "wan0 ipv4.released").isEmpty());
+                    assertEquals(ip(address), styles.get("dhclient").where("reason", "RELEASE").get(0).get("old_ip_address"));
                     assertFalse(Files.exists(prefixd.state.resolve("lease4-wan0.json")), "no lease, no file");
                 }
             }
         }
+    }
+
+    private static String ip(String cidr) {
+        return cidr.substring(0, cidr.indexOf('/'));
     }
 
     private static String ipv4(Namespace router) {

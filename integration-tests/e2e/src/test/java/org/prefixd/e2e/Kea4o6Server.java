@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * itself as the 4o6 server (option 88) and hands the DHCPv4-queries to kea-dhcp4 over ::1 ports
  * 6767/6768; kea-dhcp4 answers from 192.0.2.0/24. kea-dhcp6 takes unicast (to the address that
  * option 88 names) only on an interface configured as "isp0/ADDRESS". The README's configuration, with short timers.
- * kea-dhcp4 logs each packet (debug level 99), for counting DISCOVERs on the server's side.
+ * kea-dhcp4 sends a private option (224, de:ad:be:ef) to a client that asks for it, and logs each packet (debug level 99), for counting DISCOVERs on the server's side.
  */
 final class Kea4o6Server implements AutoCloseable {
     static final String SERVER = "2001:db8:ffff::1";
@@ -38,7 +38,8 @@ final class Kea4o6Server implements AutoCloseable {
                 { "Dhcp4": { "interfaces-config": { "interfaces": [ "isp0" ] }, "dhcp4o6-port": 6767,
                   "lease-database": { "type": "memfile", "persist": true, "name": "%s", "lfc-interval": 0 },
                   "renew-timer": %d, "rebind-timer": %d, "valid-lifetime": %d,
-                  "option-data": [ { "name": "domain-name-servers", "data": "192.0.2.53" }, { "name": "routers", "data": "192.0.2.1" } ],
+                  "option-data": [ { "name": "domain-name-servers", "data": "192.0.2.53" }, { "name": "routers", "data": "192.0.2.1" },
+                                   { "code": 224, "space": "dhcp4", "csv-format": false, "data": "de:ad:be:ef" } ],
                   "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "4o6-interface": "isp0",
                      "pools": [ { "pool": "192.0.2.100-192.0.2.200" } ] } ],
                   "loggers": [ { "name": "kea-dhcp4", "severity": "DEBUG", "debuglevel": 99,

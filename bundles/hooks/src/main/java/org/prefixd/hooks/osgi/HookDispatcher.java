@@ -26,7 +26,9 @@ import org.prefixd.api.InterfaceName;
 import org.prefixd.api.LeaseListener;
 import org.prefixd.api.Topics;
 import org.prefixd.api.WanLease;
+import org.prefixd.api.WanLease4;
 import org.prefixd.hooks.Hook;
+import org.prefixd.hooks.Hook4Event;
 import org.prefixd.hooks.HookCall;
 import org.prefixd.hooks.HookEvent;
 import org.prefixd.hooks.LinkQueues;
@@ -51,6 +53,8 @@ public final class HookDispatcher implements LeaseListener {
     private final Clock clock = Clock.systemUTC();
     /** The lease each link held before its last event, for old_* and PREFIXD_PREFIXES_REMOVED. */
     private final Map<InterfaceName, WanLease> held = new HashMap<>(); // guarded by itself
+    /** Likewise for the IPv4 lease (DHCPv4 over DHCPv6), for old_* and PREFIXD_IPV4_REMOVED. */
+    private final Map<InterfaceName, WanLease4> held4 = new HashMap<>(); // guarded by itself
     private static final Comparator<Hook> BY_SCRIPT_THEN_ID = Comparator.comparing(Hook::script).thenComparing(Hook::id);
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
     /** Guarded by itself, with the choice of the hooks for an event and the arrival of a hook. */
@@ -164,12 +168,26 @@ public final class HookDispatcher implements LeaseListener {
 
     /** Queues the hook's runs for the event on its link's queue, where its environments are rendered. */
     private void submit(Hook hook, HookEvent hookEvent) {
-        boolean queued = queues.submit(hookEvent.link(), new Runnable() { // a class: a lambda's first call costs a bootstrap on the lease's path
+        enqueue(hook, hookEvent.link(), hookEvent.kind().name().toLowerCase(), new Rendering() { // a class: a lambda's first call costs a bootstrap on the lease's path
+            @Override
+            public List<HookCall> calls() {
+                return hook.style().calls(hookEvent);
+            }
+        });
+    }
+
+    /** The environments of one hook for one event, made on the link's queue. */
+    private interface Rendering {
+        List<HookCall> calls();
+    }
+
+    private void enqueue(Hook hook, InterfaceName link, String what, Rendering rendering) {
+        boolean queued = queues.submit(link, new Runnable() {
             @Override
             public void run() {
                 List<HookCall> calls;
                 try {
-                    calls = hook.style().calls(hookEvent);
+                    calls = rendering.calls();
                 } catch (RuntimeException e) { // a bug in a style must not stop the other hooks
                     log.error("hook {}: cannot render the {} environment: {}", hook.script(), hook.style().label(), e.toString());
                     return;
@@ -177,27 +195,51 @@ public final class HookDispatcher implements LeaseListener {
                 for (HookCall call : calls) {
                     if (!call.dropped().isEmpty())
                         log.warn("hook {}: left out {}: their values were not safe to pass", hook.script(), call.dropped());
-                    HookDispatcher.this.run(hook, hookEvent, call);
+                    HookDispatcher.this.run(hook, link, what, call);
                 }
             }
         });
-        if (!queued) log.error("hook {} for {} {}: not run, {} runs are already waiting for this link", hook.script(), hookEvent.link(),
-                hookEvent.kind().name().toLowerCase(), LinkQueues.DEPTH);
+        if (!queued) log.error("hook {} for {} {}: not run, {} runs are already waiting for this link", hook.script(), link, what, LinkQueues.DEPTH);
     }
 
-    private void run(Hook hook, HookEvent event, HookCall call) {
+    /**
+     * The IPv4 lease of DHCPv4 over DHCPv6: runs the hooks that name its events. Not replayed to a
+     * hook that appears later (as DHCPv6 events are after an update): its next renewal runs it.
+     */
+    @Override
+    public void lease4Changed(String kindName, WanLease4 lease, String eventId) {
+        Hook4Event.Kind kind;
+        try {
+            kind = Hook4Event.Kind.valueOf(kindName.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            log.debug("no hooks for ipv4.{}", kindName);
+            return;
+        }
+        Optional<WanLease4> previous;
+        synchronized (held4) {
+            previous = Optional.ofNullable(held4.get(lease.link()));
+            if (kind.ends()) held4.remove(lease.link());
+            else held4.put(lease.link(), lease);
+        }
+        Hook4Event event = new Hook4Event(kind, lease.link(), lease, previous, clock.instant());
+        List<Hook> wanted = new ArrayList<>();
+        for (Hook hook : hooks) if (hook.runsFor(event)) wanted.add(hook);
+        wanted.sort(BY_SCRIPT_THEN_ID);
+        for (Hook hook : wanted) enqueue(hook, event.link(), kind.label(), () -> hook.style().calls(event));
+    }
+
+    private void run(Hook hook, InterfaceName link, String what, HookCall call) {
         Path script = hook.script();
         ScriptResult result = runner.run(script, call, hook.timeout());
-        String what = event.kind().name().toLowerCase();
         if (result.ok()) {
-            log.info("hook {} ({}) for {} {}: {}", script, hook.style().label(), event.link(), what, result.summary());
+            log.info("hook {} ({}) for {} {}: {}", script, hook.style().label(), link, what, result.summary());
             for (String line : result.tail()) log.debug("hook {}: | {}", script, line);
         } else {
-            log.warn("hook {} ({}) for {} {}: {}", script, hook.style().label(), event.link(), what, result.summary());
+            log.warn("hook {} ({}) for {} {}: {}", script, hook.style().label(), link, what, result.summary());
             for (String line : result.tail()) log.warn("hook {}: | {}", script, line);
         }
         Map<String, Object> props = new HashMap<>();
-        props.put(Topics.PROP_INTERFACE, event.link().value());
+        props.put(Topics.PROP_INTERFACE, link.value());
         props.put(Topics.PROP_REASON, what);
         props.put(Topics.PROP_SCRIPT, script.toString());
         props.put(Topics.PROP_EXIT, result.exit());
