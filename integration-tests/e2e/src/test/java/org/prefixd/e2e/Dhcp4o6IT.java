@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * DHCPv4 over DHCPv6 (RFC 7341) against Kea (kea-dhcp6 + kea-dhcp4 linked by dhcp4o6-port) on the
  * IPv6-only WAN: the IPv4 address is bound (on the owner's interface, in status, the lease file
- * and the hooks), renewed at T1, kept through an update of the client bundle and a restart of
+ * and the hooks), renewed at T1, moved by a live change of its interface, dropped when turned
+ * off and bound again when turned on, kept through an update of the client bundle and a restart of
  * prefixd without a new DISCOVER (counted on the server's side), and released.
  */
 class Dhcp4o6IT {
@@ -30,8 +31,10 @@ class Dhcp4o6IT {
         try (isp; router) {
             // The softwire's stand-in, where the owner wants the address; and the way to the 4o6
             // server's global address (an ISP's router advertisements would give a default route).
-            router.ip("link", "add", "tun4", "type", "veth", "peer", "name", "tun4p");
-            router.ip("link", "set", "tun4", "up");
+            for (String tun : new String[] {"tun4", "tun5"}) {
+                router.ip("link", "add", tun, "type", "veth", "peer", "name", tun + "p");
+                router.ip("link", "set", tun, "up");
+            }
             router.ip("-6", "route", "add", "2001:db8:ffff::/64", "dev", "wan0");
             Path dir = Prefixd.newDirectory("dhcp4o6");
             Path scripts = Files.createDirectories(dir.resolve("scripts"));
@@ -87,6 +90,15 @@ class Dhcp4o6IT {
                     Await.until("the IPv4 lease renewed after the update", Duration.ofSeconds(20), () -> kea.received("DHCPREQUEST") > requests);
                     assertEquals(1, kea.received("DHCPDISCOVER"), "the update cost a DISCOVER:\n" + kea.log4());
                     assertTrue(ipv4(router).contains("inet " + address), "the address stays through the update: " + ipv4(router));
+
+                    // a live change of where the address goes: it moves, the lease stays
+                    prefixd.config("prefixd.dhcp6-wan.cfg", settings.replace("tun4", "tun5"));
+                    Await.until("the address moved to tun5", Duration.ofSeconds(10),
+                            () -> ipv4(router, "tun5").contains("inet " + address) && !ipv4(router).contains("inet 192.0.2."));
+                    prefixd.config("prefixd.dhcp6-wan.cfg", settings);
+                    Await.until("the address back on tun4", Duration.ofSeconds(10),
+                            () -> ipv4(router).contains("inet " + address) && !ipv4(router, "tun5").contains("inet 192.0.2."));
+                    assertEquals(1, kea.received("DHCPDISCOVER"), "a configuration change cost a DISCOVER:\n" + kea.log4());
                 }
                 // prefixd stopped (release.on.stop is off): the lease stays in the file and on tun4
                 assertTrue(ipv4(router).contains("inet 192.0.2."), ipv4(router));
@@ -97,15 +109,53 @@ class Dhcp4o6IT {
                                     .getJsonObject("ipv4").getString("state").equals("BOUND"));
                     assertEquals(1, kea.received("DHCPDISCOVER"), "the restart cost a DISCOVER:\n" + kea.log4());
 
+                    // turned off: the address and the kept lease go; turned on again: a new DISCOVER
+                    prefixd.config("prefixd.dhcp6-wan.cfg", settings.replace("dhcp4o6.enabled = true", "dhcp4o6.enabled = false"));
+                    Await.until("the address gone once DHCPv4 over DHCPv6 is off", Duration.ofSeconds(10),
+                            () -> !ipv4(router).contains("inet 192.0.2.") && !Files.exists(prefixd.state.resolve("lease4-wan0.json")));
+                    assertFalse(prefixd.status().getJsonArray("sessions").getJsonObject(0).containsKey("ipv4"));
+                    assertEquals("BOUND", prefixd.status().getJsonArray("sessions").getJsonObject(0).getString("state"), "the DHCPv6 lease is untouched");
+                    prefixd.config("prefixd.dhcp6-wan.cfg", settings);
+                    Await.until("an IPv4 address again", Duration.ofSeconds(20), () -> ipv4(router).contains("inet 192.0.2."));
+                    assertEquals(2, kea.received("DHCPDISCOVER"), kea.log4());
+
                     Cmd.Result release = prefixd.cli("release", "wan0");
                     assertTrue(release.out().contains("IPv4: DHCPRELEASE"), release.out());
                     Await.until("the server got the DHCPRELEASE", Duration.ofSeconds(10), () -> kea.received("DHCPRELEASE") == 1);
                     Await.until("the address gone from tun4", Duration.ofSeconds(10), () -> !ipv4(router).contains("inet 192.0.2."));
                     Await.until("the hooks told of the release", Duration.ofSeconds(10),
                             () -> !styles.get("prefixd").where("ARGS", "wan0 ipv4.released").isEmpty());
-                    assertEquals(ip(address), styles.get("dhclient").where("reason", "RELEASE").get(0).get("old_ip_address"));
+                    assertTrue(styles.get("dhclient").where("reason", "RELEASE").get(0).get("old_ip_address").startsWith("192.0.2."));
                     assertFalse(Files.exists(prefixd.state.resolve("lease4-wan0.json")), "no lease, no file");
                 }
+            }
+        }
+    }
+
+    /** RFC 2131 §3.1.5: an address already on another interface of the router is declined, and another one bound after 10 s. */
+    @Test
+    void declinesAnAddressTheRouterAlreadyHasAndBindsAnother() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = DhcpClientKeaIT.lab();
+        Namespace isp = lab[0], router = lab[1];
+        try (isp; router) {
+            router.ip("link", "add", "tun4", "type", "veth", "peer", "name", "tun4p");
+            router.ip("link", "set", "tun4", "up");
+            router.ip("addr", "add", "192.0.2.100/32", "dev", "tun4p"); // the first address of Kea's pool, already in use here
+            router.ip("-6", "route", "add", "2001:db8:ffff::/64", "dev", "wan0");
+            Path dir = Prefixd.newDirectory("dhcp4o6decline");
+            try (Kea4o6Server kea = new Kea4o6Server(isp, dir.resolve("kea"), 60, 90, 120);
+                 Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n"
+                        + "dhcp4o6.enabled = true\ndhcp4o6.interface = tun4\n");
+                Await.until("the server got the DHCPDECLINE", Duration.ofSeconds(20), () -> kea.received("DHCPDECLINE") == 1, prefixd::logTail);
+                assertFalse(ipv4(router).contains("inet 192.0.2.100"), "a declined address is never set");
+                Await.until("another address bound after the 10 s wait", Duration.ofSeconds(30), () -> ipv4(router).contains("inet 192.0.2."),
+                        prefixd::logTail);
+                assertFalse(ipv4(router).contains("inet 192.0.2.100/"), ipv4(router));
+                assertEquals(2, kea.received("DHCPDISCOVER"), "one DISCOVER before the DECLINE, one after");
+                assertTrue(prefixd.logText().contains("the IPv4 address 192.0.2.100 is already on tun4p: declining it"), prefixd.logTail());
             }
         }
     }
@@ -115,6 +165,10 @@ class Dhcp4o6IT {
     }
 
     private static String ipv4(Namespace router) {
-        return router.ip("-4", "addr", "show", "dev", "tun4");
+        return ipv4(router, "tun4");
+    }
+
+    private static String ipv4(Namespace router, String dev) {
+        return router.ip("-4", "addr", "show", "dev", dev);
     }
 }

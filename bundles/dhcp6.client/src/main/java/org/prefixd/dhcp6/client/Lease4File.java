@@ -24,6 +24,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import org.prefixd.api.AtomicFile;
+import org.prefixd.api.InterfaceName;
 import org.prefixd.api.ReceivedOption;
 
 /**
@@ -40,11 +41,16 @@ public final class Lease4File {
     private Lease4File() {
     }
 
-    /** A lease as kept in the file; {@code writtenBy} is the writer's framework UUID. */
-    public record Stored(Lease4 lease, Optional<String> writtenBy) {
+    /**
+     * A lease as kept in the file.
+     *
+     * @param writtenBy the writer's framework UUID
+     * @param iface the interface its address was set on, if any (so that a new setting moves it)
+     */
+    public record Stored(Lease4 lease, Optional<String> writtenBy, Optional<InterfaceName> iface) {
     }
 
-    public static String toJson(Lease4 lease, Optional<String> writtenBy) {
+    public static String toJson(Lease4 lease, Optional<String> writtenBy, Optional<InterfaceName> iface) {
         JsonObjectBuilder o = JSON.createObjectBuilder().add("version", VERSION).add("server", lease.server().getHostAddress())
                 .add("address", lease.address().getHostAddress()).add("prefixLength", lease.prefixLength())
                 .add("routers", addresses(lease.routers())).add("dns", addresses(lease.dnsServers()))
@@ -54,6 +60,7 @@ public final class Lease4File {
         for (ReceivedOption r : lease.options()) options.add(JSON.createObjectBuilder().add("code", r.code()).add("hex", r.hex()));
         o.add("options", options);
         writtenBy.ifPresent(w -> o.add("writtenBy", w));
+        iface.ifPresent(i -> o.add("interface", i.value()));
         return o.build().toString();
     }
 
@@ -70,15 +77,21 @@ public final class Lease4File {
                 options.add(new ReceivedOption(v.asJsonObject().getInt("code"), v.asJsonObject().getString("hex")));
             Lease4 lease = new Lease4(address(o.getString("server")), address, o.getInt("prefixLength"), unicast(o.getJsonArray("routers")),
                     unicast(o.getJsonArray("dns")), instant(o, "boundAt"), instant(o, "renewAt"), instant(o, "rebindAt"), instant(o, "validUntil"), options);
-            return new Stored(lease, o.containsKey("writtenBy") ? Optional.of(o.getString("writtenBy")) : Optional.empty());
+            Optional<InterfaceName> iface = Optional.empty();
+            if (o.containsKey("interface")) {
+                String bad = InterfaceName.problemWith(o.getString("interface"));
+                if (bad != null) throw new IllegalArgumentException("interface: " + bad);
+                iface = Optional.of(InterfaceName.of(o.getString("interface")));
+            }
+            return new Stored(lease, o.containsKey("writtenBy") ? Optional.of(o.getString("writtenBy")) : Optional.empty(), iface);
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException | IllegalStateException e) {
             throw new IllegalArgumentException("not an IPv4 lease file: " + e.getMessage());
         }
     }
 
     /** Atomically, readable by its owner only. */
-    public static void write(Path file, Lease4 lease, Optional<String> writtenBy) throws IOException {
-        AtomicFile.write(file, toJson(lease, writtenBy).getBytes(StandardCharsets.UTF_8));
+    public static void write(Path file, Lease4 lease, Optional<String> writtenBy, Optional<InterfaceName> iface) throws IOException {
+        AtomicFile.write(file, toJson(lease, writtenBy, iface).getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return empty when there is no file; a damaged file is an IllegalArgumentException */

@@ -39,16 +39,19 @@ class Lease4FileTest {
     void readsBackWhatItWroteWithItsWriter() throws Exception {
         Path file = dir.resolve("lease4-wan0.json");
         assertEquals(Optional.empty(), Lease4File.read(file));
-        Lease4File.write(file, lease(), Optional.of("framework-1"));
+        Lease4File.write(file, lease(), Optional.of("framework-1"), Optional.of(org.prefixd.api.InterfaceName.of("tun4")));
         Lease4File.Stored stored = Lease4File.read(file).orElseThrow();
         assertEquals(lease(), stored.lease());
         assertEquals(Optional.of("framework-1"), stored.writtenBy());
+        assertEquals(Optional.of(org.prefixd.api.InterfaceName.of("tun4")), stored.iface());
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
     @Test
     void refusesAFileWithAnAddressNoDhcpackCouldGiveOrANameToResolve() {
-        String good = Lease4File.toJson(lease(), Optional.empty());
+        String good = Lease4File.toJson(lease(), Optional.empty(), Optional.of(org.prefixd.api.InterfaceName.of("tun4")));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Lease4File.fromJson(good.replace("\"tun4\"", "\"../x\"")))
+                .getMessage().startsWith("interface:"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Lease4File.fromJson(good.replace("\"192.0.2.100\"", "\"127.0.0.1\"")))
                 .getMessage().contains("loopback"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Lease4File.fromJson(good.replace("\"192.0.2.53\"", "\"router.example\"")))

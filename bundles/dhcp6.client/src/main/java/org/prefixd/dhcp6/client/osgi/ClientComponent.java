@@ -131,6 +131,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         }
         this.store = new LeaseStore(leaseFile(), Optional.ofNullable(context.getProperty(org.osgi.framework.Constants.FRAMEWORK_UUID)), timers, effects, log);
         this.group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        if (settings.dhcp4o6().isEmpty()) effects.execute(() -> Lease4Effects.dropLeftOver(lease4File(), net, settings.link(), log));
         log.info("DHCPv6 client for {}: DUID {}", settings.link(), settings.session().clientDuid().bytes().hex());
         Thread warmup = new Thread(() -> {
             try {

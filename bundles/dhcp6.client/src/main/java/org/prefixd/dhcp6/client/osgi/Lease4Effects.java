@@ -52,8 +52,9 @@ final class Lease4Effects {
     private final Supplier<String> eventIds;
     private final Logger log;
     private final Clock clock = Clock.systemUTC();
-    /** The address set on the interface, if any. */
+    /** The address set on an interface, and which, if any: at first, what the lease file says. */
     private Optional<Lease4> onInterface = Optional.empty();
+    private Optional<InterfaceName> setOn = Optional.empty();
     private ServiceRegistration<WanLease4> registration;
     private WanLease4 registered;
 
@@ -69,6 +70,34 @@ final class Lease4Effects {
         this.writer = writer;
         this.eventIds = eventIds;
         this.log = log;
+        try {
+            Optional<Lease4File.Stored> kept = Lease4File.read(file);
+            if (kept.isPresent() && kept.get().iface().isPresent()) {
+                onInterface = Optional.of(kept.get().lease());
+                setOn = kept.get().iface();
+            }
+        } catch (IOException | IllegalArgumentException e) { // the client sets a damaged file aside and says so
+            log.debug("{}: {}", link, e.getMessage());
+        }
+    }
+
+    /**
+     * DHCPv4 over DHCPv6 was turned off while a lease was kept: its address leaves the interface
+     * it was set on and the file goes (no RELEASE: the DHCPv6 session may be gone; the server's
+     * lease runs out).
+     */
+    static void dropLeftOver(Path file, NetConfig net, InterfaceName link, Logger log) {
+        try {
+            Optional<Lease4File.Stored> kept = Lease4File.read(file);
+            if (kept.isEmpty()) return;
+            Lease4 lease = kept.get().lease();
+            if (kept.get().iface().isPresent()) net.removeAddress4(kept.get().iface().get(), lease.address(), lease.prefixLength());
+            Files.deleteIfExists(file);
+            log.info("{}: DHCPv4 over DHCPv6 is off: the IPv4 lease {} kept in {} is dropped{}", link, lease.address().getHostAddress() + "/" + lease.prefixLength(),
+                    file, kept.get().iface().map(i -> " and its address removed from " + i).orElse(""));
+        } catch (IOException | IllegalArgumentException | NetConfigException e) {
+            log.warn("{}: DHCPv4 over DHCPv6 is off, but the IPv4 lease in {} could not be dropped: {}", link, file, e.getMessage());
+        }
     }
 
     /**
@@ -88,16 +117,17 @@ final class Lease4Effects {
                 return; // the DECLINED event that follows withdraws what an earlier lease set
             }
         }
-        if (iface.isPresent()) {
-            if (onInterface.isPresent() && (gone || !onInterface.get().address().equals(lease.address()) || onInterface.get().prefixLength() != lease.prefixLength()))
-                remove(onInterface.get());
-            if (!gone) {
-                try {
-                    net.setAddress4(iface.get(), lease.address(), lease.prefixLength(), Math.max(1, Duration.between(now, lease.validUntil()).getSeconds()));
-                    onInterface = Optional.of(lease);
-                } catch (NetConfigException e) {
-                    log.error("{}: cannot set the IPv4 address on {}: {}", link, iface.get(), e.getMessage());
-                }
+        // Removed first where it no longer belongs: the lease ended, moved, or the interface setting changed.
+        if (onInterface.isPresent() && (gone || !setOn.equals(iface) || !onInterface.get().address().equals(lease.address())
+                || onInterface.get().prefixLength() != lease.prefixLength()))
+            remove(onInterface.get());
+        if (iface.isPresent() && !gone) {
+            try {
+                net.setAddress4(iface.get(), lease.address(), lease.prefixLength(), Math.max(1, Duration.between(now, lease.validUntil()).getSeconds()));
+                onInterface = Optional.of(lease);
+                setOn = iface;
+            } catch (NetConfigException e) {
+                log.error("{}: cannot set the IPv4 address on {}: {}", link, iface.get(), e.getMessage());
             }
         }
         WanLease4 service = wanLease4(link, lease);
@@ -139,11 +169,12 @@ final class Lease4Effects {
 
     private void remove(Lease4 old) {
         try {
-            net.removeAddress4(iface.orElseThrow(), old.address(), old.prefixLength());
+            net.removeAddress4(setOn.orElseThrow(), old.address(), old.prefixLength());
         } catch (NetConfigException e) {
-            log.error("{}: cannot remove the IPv4 address from {}: {}", link, iface.orElseThrow(), e.getMessage());
+            log.error("{}: cannot remove the IPv4 address from {}: {}", link, setOn.orElseThrow(), e.getMessage());
         }
         onInterface = Optional.empty();
+        setOn = Optional.empty();
     }
 
     private void register(Optional<WanLease4> next, Lease4Event.Kind kind, String eventId) {
@@ -164,22 +195,28 @@ final class Lease4Effects {
     private void persist(Lease4Event event) {
         try {
             switch (event.kind()) {
-                case RESUMED -> { } // unchanged, and its file must go on naming the prefixd that last heard from the server
+                // unchanged, and its file must go on naming the prefixd that last heard from the server (unless the interface changed)
+                case RESUMED -> {
+                    Optional<Lease4File.Stored> kept = Lease4File.read(file);
+                    if (kept.isPresent() && !kept.get().iface().equals(setOn)) Lease4File.write(file, event.lease(), kept.get().writtenBy(), setOn);
+                }
                 case EXPIRED, RELEASED, DECLINED -> Files.deleteIfExists(file);
-                default -> Lease4File.write(file, event.lease(), writer);
+                default -> Lease4File.write(file, event.lease(), writer, setOn);
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             log.error("{}: could not write the IPv4 lease file {}: {} (the lease stays in use; a restart will DISCOVER)", link, file, e.toString());
         }
     }
 
-    /** The interface other than the configured one that already has the address, if any. */
+    /** An interface other than those this client sets the address on that already has it, if any. */
     private Optional<String> usedElsewhere(Inet4Address address) {
         try {
             var all = NetworkInterface.getNetworkInterfaces();
             while (all.hasMoreElements()) {
                 NetworkInterface nif = all.nextElement();
+                // where it goes, and where this client set it before (a changed setting moves it)
                 if (iface.isPresent() && nif.getName().equals(iface.get().value())) continue;
+                if (setOn.isPresent() && nif.getName().equals(setOn.get().value())) continue;
                 for (var addresses = nif.getInetAddresses(); addresses.hasMoreElements(); ) {
                     InetAddress a = addresses.nextElement();
                     if (a.equals(address)) return Optional.of(nif.getName());

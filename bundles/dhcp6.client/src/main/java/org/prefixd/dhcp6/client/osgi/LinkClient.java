@@ -67,7 +67,7 @@ final class LinkClient {
     private final boolean anySourcePort;
     /** DHCPv4 over DHCPv6, when configured; made at start, when the link's MAC is known. */
     private final FourOverSixClient.Factory fourOverSixFactory;
-    private FourOverSixClient fourOverSix;
+    private volatile FourOverSixClient fourOverSix; // read by status() on other threads
 
     LinkClient(WanLink link, Session session, boolean anySourcePort, Path leaseFile, Consumer<LeaseEvent> onLease, Logger log) {
         this(link, session, anySourcePort, leaseFile, onLease, log, null);
@@ -171,7 +171,6 @@ final class LinkClient {
         }
         if (message instanceof Dhcp4o6Message response && response.type() == MessageType.DHCPV4_RESPONSE && fourOverSix != null) {
             fourOverSix.received(response, this::drop);
-            snapshotAgain();
             return;
         }
         if (!(message instanceof ClientServerMessage cs)) {
@@ -212,18 +211,10 @@ final class LinkClient {
             var held = session.lease();
             fourOverSix.serversNamed(held.isPresent() ? held.get().information().dhcp4o6Servers() : Optional.empty());
         }
-        nextEvent = step.wakeAt();
         status = snapshot(step.wakeAt());
         if (wake != null) wake.cancel(false);
         wake = step.wakeAt().isEmpty() ? null
                 : channel.eventLoop().schedule(onWake, Math.max(0, Duration.between(clock.instant(), step.wakeAt().get()).toMillis()), TimeUnit.MILLISECONDS);
-    }
-
-    private Optional<Instant> nextEvent = Optional.empty();
-
-    /** After a step of the IPv4 client: the status shows it. */
-    private void snapshotAgain() {
-        status = snapshot(nextEvent);
     }
 
     /** Runs a request of the command line on the IPv4 client; empty when it is not configured. */
@@ -231,10 +222,8 @@ final class LinkClient {
         if (fourOverSixFactory == null) return Optional.empty();
         try {
             return Optional.of(channel.eventLoop().submit(() -> {
-                if (fourOverSix == null) return "DHCPv4 over DHCPv6 is not running";
-                String note = fourOverSix.act(request.apply(fourOverSix.session())).note();
-                snapshotAgain();
-                return note;
+                FourOverSixClient v4 = fourOverSix;
+                return v4 == null ? "DHCPv4 over DHCPv6 is not running" : v4.act(request.apply(v4.session())).note();
             }).get(2, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -260,9 +249,13 @@ final class LinkClient {
         }
     }
 
-    /** The session as `prefixd status` shows it; empty before the first step. */
+    /** The session as `prefixd status` shows it, with its IPv4 client as it is now; empty before the first step. */
     Optional<SessionStatus> status() {
-        return Optional.ofNullable(status);
+        SessionStatus v6 = status;
+        FourOverSixClient v4 = fourOverSix;
+        if (v6 == null || v4 == null) return Optional.ofNullable(v6);
+        return Optional.of(new SessionStatus(v6.link(), v6.state(), v6.server(), v6.addresses(), v6.prefixes(), v6.nextEvent(), v6.options(),
+                Optional.of(v4.status())));
     }
 
     /** Plain loops: made after every message, the first lease's among them, where a lambda's first call costs a bootstrap. */
@@ -279,8 +272,7 @@ final class LinkClient {
         }
         Optional<String> server = lease.isPresent() ? Optional.of(lease.get().server().bytes().hex()) : Optional.empty();
         return new SessionStatus(link.name(), session.state().name(), server, java.util.List.copyOf(addresses), java.util.List.copyOf(prefixes), next,
-                lease.isPresent() ? lease.get().information().options() : java.util.List.of(),
-                fourOverSix == null ? Optional.empty() : Optional.of(fourOverSix.status()));
+                lease.isPresent() ? lease.get().information().options() : java.util.List.of());
     }
 
     private static Inet6Address parse(String literal) {
