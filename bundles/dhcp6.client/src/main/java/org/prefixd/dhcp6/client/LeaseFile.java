@@ -50,10 +50,30 @@ public final class LeaseFile {
      *
      * @param writtenBy the framework UUID of the prefixd that wrote it; empty in files of older versions
      */
-    public record Stored(Lease lease, Optional<String> writtenBy) {
+    public record Stored(Lease lease, Optional<String> writtenBy, Optional<Unheard> unheard) {
         public Stored {
             java.util.Objects.requireNonNull(lease, "lease");
             java.util.Objects.requireNonNull(writtenBy, "writtenBy");
+            java.util.Objects.requireNonNull(unheard, "unheard");
+        }
+
+        public Stored(Lease lease, Optional<String> writtenBy) {
+            this(lease, writtenBy, Optional.empty());
+        }
+    }
+
+    /**
+     * The lease's last event, when no listener (no hook dispatcher) was there to hear it: a
+     * refresh of the api bundle restarts the client and the hooks, and an event between the
+     * hooks' stop and the client's would otherwise run no hook. Told to the listeners at the next
+     * start, before the lease is resumed.
+     *
+     * @param kind as LeaseListener names it ("renewed"), @param eventId its event id
+     */
+    public record Unheard(String kind, String eventId) {
+        public Unheard {
+            if (!kind.matches("[a-z]{1,16}")) throw new IllegalArgumentException("event kind '" + kind + "'");
+            if (!eventId.matches("[0-9a-z-]{1,40}")) throw new IllegalArgumentException("event id '" + eventId + "'");
         }
     }
 
@@ -62,6 +82,10 @@ public final class LeaseFile {
     }
 
     static String toJson(Lease lease, Optional<String> writtenBy) {
+        return toJson(lease, writtenBy, Optional.empty());
+    }
+
+    static String toJson(Lease lease, Optional<String> writtenBy, Optional<Unheard> unheard) {
         JsonArrayBuilder ias = JSON.createArrayBuilder();
         for (IaBinding ia : lease.ias()) {
             JsonArrayBuilder addresses = JSON.createArrayBuilder();
@@ -93,6 +117,7 @@ public final class LeaseFile {
         info.dhcp4o6Servers().ifPresent(servers -> o.add("dhcp4o6Servers", addresses(servers)));
         lease.reconfigureKey().ifPresent(k -> o.add("reconfigureKey", k.key().hex()).add("reconfigureReplay", Long.toUnsignedString(k.lastReplay())));
         writtenBy.ifPresent(w -> o.add("writtenBy", w));
+        unheard.ifPresent(u -> o.add("unheard", JSON.createObjectBuilder().add("kind", u.kind()).add("id", u.eventId())));
         return o.build().toString();
     }
 
@@ -146,7 +171,12 @@ public final class LeaseFile {
                     ? Optional.of(new ReconfigureKey(Bytes.fromHex(o.getString("reconfigureKey")), Long.parseUnsignedLong(o.getString("reconfigureReplay"))))
                     : Optional.empty();
             Optional<String> writtenBy = o.containsKey("writtenBy") ? Optional.of(o.getString("writtenBy")) : Optional.empty();
-            return new Stored(new Lease(Duid.fromHex(o.getString("server")), ias, info, key), writtenBy);
+            Optional<Unheard> unheard = Optional.empty();
+            if (o.containsKey("unheard")) {
+                JsonObject u = o.getJsonObject("unheard");
+                unheard = Optional.of(new Unheard(u.getString("kind"), u.getString("id")));
+            }
+            return new Stored(new Lease(Duid.fromHex(o.getString("server")), ias, info, key), writtenBy, unheard);
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException | IllegalStateException e) {
             throw new IllegalArgumentException("not a lease file: " + e.getMessage());
         }
@@ -159,7 +189,12 @@ public final class LeaseFile {
 
     /** @param writtenBy the writer's framework UUID */
     public static void write(Path file, Lease lease, Optional<String> writtenBy) throws IOException {
-        AtomicFile.write(file, toJson(lease, writtenBy).getBytes(StandardCharsets.UTF_8)); // 0600: it may hold the Reconfigure key
+        write(file, lease, writtenBy, Optional.empty());
+    }
+
+    /** @param unheard the last event, when no listener heard it */
+    public static void write(Path file, Lease lease, Optional<String> writtenBy, Optional<Unheard> unheard) throws IOException {
+        AtomicFile.write(file, toJson(lease, writtenBy, unheard).getBytes(StandardCharsets.UTF_8)); // 0600: it may hold the Reconfigure key
     }
 
     /** @return the lease, or empty when there is no file; a damaged file is an IllegalArgumentException */

@@ -92,6 +92,17 @@ class LeaseFileTest {
     }
 
     @Test
+    void keepsTheLastEventNoListenerHeardAndRefusesABadOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lease-wan0.json");
+        LeaseFile.write(file, LEASE, Optional.of("fw"), Optional.of(new LeaseFile.Unheard("renewed", "mi3x9c1k-17")));
+        assertEquals(Optional.of(new LeaseFile.Unheard("renewed", "mi3x9c1k-17")), LeaseFile.readStored(file).orElseThrow().unheard());
+        String text = java.nio.file.Files.readString(file);
+        assertThrows(IllegalArgumentException.class, () -> LeaseFile.storedFromJson(text.replace("\"renewed\"", "\"re newed\"")));
+        LeaseFile.write(file, LEASE, Optional.of("fw"));
+        assertEquals(Optional.empty(), LeaseFile.readStored(file).orElseThrow().unheard());
+    }
+
+    @Test
     void noFileIsNoLease(@TempDir Path dir) throws Exception {
         assertEquals(Optional.empty(), LeaseFile.read(dir.resolve("missing.json")));
     }

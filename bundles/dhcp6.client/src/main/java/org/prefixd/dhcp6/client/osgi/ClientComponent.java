@@ -159,6 +159,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, updated = "updatedLink")
     synchronized void bindLink(WanLink link) {
         if (!link.name().equals(settings.link())) return;
+        if (client == null && !linkLost) keptAtStart = readKept(); // before the session starts: its RESUMED may come at once
         if (client != null) client.stop();
         if (drop != null) drop.cancel(false);
         client = new LinkClient(link, new Session(settings.session(), Math::random, LinkClient::randomXid), settings.acceptAnySourcePort(),
@@ -362,9 +363,28 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         switch (event.kind()) {
             // Stateless information is asked for again at start. A resumed lease is unchanged,
             // and its file must go on naming the prefixd that last heard from the server.
-            case INFORMED, RESUMED -> { }
+            case INFORMED -> { }
+            case RESUMED -> {
+                if (replayed) store.rewrite(event.lease(), keptAtStart.flatMap(LeaseFile.Stored::writtenBy)); // the unheard event is told now
+                replayed = false;
+            }
             case EXPIRED, RELEASED -> store.delete();
-            default -> store.save(event.lease());
+            default -> store.save(event.lease(), lastUnheard);
+        }
+    }
+
+    /** The lease file as the first session of this component found it; effects thread after that. */
+    private volatile Optional<LeaseFile.Stored> keptAtStart = Optional.empty();
+    /** The last event, when no listener was there to hear it (effects thread). */
+    private Optional<LeaseFile.Unheard> lastUnheard = Optional.empty();
+    /** The RESUMED event just now told the listeners an earlier unheard one first (effects thread). */
+    private boolean replayed;
+
+    private Optional<LeaseFile.Stored> readKept() {
+        try {
+            return LeaseFile.readStored(leaseFile());
+        } catch (IOException | IllegalArgumentException e) { // the session's own read says it
+            return Optional.empty();
         }
     }
 
@@ -411,6 +431,23 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         // event never comes before the lease's, and before the services, whose registration runs
         // the LAN side's bindings on this thread.
         String kind = event.kind().name().toLowerCase();
+        if (held.isPresent() && event.kind() == LeaseEvent.Kind.RESUMED && keptAtStart.isPresent() && keptAtStart.get().unheard().isPresent()
+                && !listeners.isEmpty()) {
+            // An event the hooks missed while this bundle and theirs were restarted (a refresh): told first.
+            LeaseFile.Unheard missed = keptAtStart.get().unheard().get();
+            log.info("{}: the lease's {} event {} came while no hook dispatcher was there: told now", settings.link(), missed.kind(), missed.eventId());
+            for (LeaseListener listener : listeners) {
+                try {
+                    listener.leaseChanged(missed.kind(), held.get(), missed.eventId());
+                } catch (RuntimeException e) {
+                    log.error("{}: a lease listener failed on {}: {}", settings.link(), missed.kind(), e.toString());
+                }
+            }
+            keptAtStart = Optional.empty();
+            replayed = true;
+        }
+        lastUnheard = held.isPresent() && listeners.isEmpty() && event.kind() != LeaseEvent.Kind.INFORMED
+                ? Optional.of(new LeaseFile.Unheard(kind, eventId)) : Optional.empty();
         if (held.isPresent()) { // no lambdas up to the services: each one's first call costs a bootstrap
             for (LeaseListener listener : listeners) {
                 try {

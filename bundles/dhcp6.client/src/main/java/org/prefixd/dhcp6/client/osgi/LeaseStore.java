@@ -31,8 +31,12 @@ final class LeaseStore {
     private final Executor effects;
     private final Logger log;
     private WarnLimiter errors = new WarnLimiter(1);
-    /** What the file should hold and does not yet: a lease, or empty for no file. Effects thread. */
-    private Optional<Optional<Lease>> pending = Optional.empty();
+    /** What the file should hold: a lease (and its unheard event, its writer), or empty for no file. */
+    private record Wanted(Lease lease, Optional<LeaseFile.Unheard> unheard, Optional<String> writer) {
+    }
+
+    /** What the file should hold and does not yet. Effects thread. */
+    private Optional<Optional<Wanted>> pending = Optional.empty();
     private ScheduledFuture<?> retry;
 
     /** @param writer the running framework's UUID, written into the file */
@@ -46,7 +50,17 @@ final class LeaseStore {
 
     /** Effects thread: the file is to hold this lease from now on. */
     void save(Lease lease) {
-        store(Optional.of(lease));
+        save(lease, Optional.empty());
+    }
+
+    /** @param unheard the lease's last event, when no listener heard it */
+    void save(Lease lease, Optional<LeaseFile.Unheard> unheard) {
+        store(Optional.of(new Wanted(lease, unheard, writer)));
+    }
+
+    /** Effects thread: the lease as it is, written by {@code writtenBy} (a resumed lease's file goes on naming it), nothing unheard. */
+    void rewrite(Lease lease, Optional<String> writtenBy) {
+        store(Optional.of(new Wanted(lease, Optional.empty(), writtenBy)));
     }
 
     /** Effects thread: there is no lease any more. */
@@ -54,11 +68,11 @@ final class LeaseStore {
         store(Optional.empty());
     }
 
-    private void store(Optional<Lease> wanted) {
+    private void store(Optional<Wanted> wanted) {
         if (retry != null) retry.cancel(false);
         retry = null;
         try {
-            if (wanted.isPresent()) LeaseFile.write(file, wanted.get(), writer);
+            if (wanted.isPresent()) LeaseFile.write(file, wanted.get().lease(), wanted.get().writer(), wanted.get().unheard());
             else Files.deleteIfExists(file);
             if (pending.isPresent()) {
                 log.info("the lease file {} is up to date again", file);
