@@ -24,6 +24,18 @@ public final class Topics {
      * or declined: the last part of the topic says which. {@link #PROP_LEASE4} holds the lease.
      */
     public static final String LEASE4_PREFIX = "prefixd/lease4/";
+    /**
+     * A LAN client's DHCPv6 lease was BOUND, RENEWED, RELEASED, EXPIRED or DECLINED (the last part
+     * of the topic): {@link #PROP_INTERFACE} is the LAN, with {@link #PROP_MAC} (when known),
+     * {@link #PROP_DUID} and {@link #PROP_ADDRESSES}.
+     */
+    public static final String LANLEASE_PREFIX = "prefixd/lanlease/";
+    /** Event property on lanlease events: the client's MAC, "aa:bb:cc:dd:ee:ff". */
+    public static final String PROP_MAC = "mac";
+    /** Event property on lanlease events: the client's DUID in hex. */
+    public static final String PROP_DUID = "duid";
+    /** Event property on lanlease events: the client's addresses, space-separated. */
+    public static final String PROP_ADDRESSES = "addresses";
     /** A LAN got no subnet of a delegated prefix: {@link #PROP_INTERFACE} is the LAN, {@link #PROP_REASON} says why. */
     public static final String LAN_NO_SPACE = "prefixd/lan/NO_SPACE";
 

@@ -2,6 +2,7 @@ package org.prefixd.pd.osgi;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(name = "prefixd LAN",
         description = "A LAN interface that gets a subnet of every delegated prefix, the router's address in it, and router advertisements. Applied live: a change moves only this LAN.")
@@ -44,4 +45,24 @@ public @interface LanConfig {
 
     @AttributeDefinition(name = "MTU", description = "The link MTU to advertise, 1280 to 65535; 0: none", min = "0", max = "65535")
     int mtu() default 0;
+
+    @AttributeDefinition(name = "DHCPv6 server", description = "off: addresses by SLAAC only (radvd); stateless: DNS and search list by DHCPv6 too (Information-request; the RA's O flag is set); stateful: addresses by DHCPv6 as well (IA_NA, the RA's M and O flags are set). The server is the dhcp6.server bundle",
+            options = {@Option(label = "off", value = "off"), @Option(label = "stateless", value = "stateless"), @Option(label = "stateful", value = "stateful")})
+    String dhcpv6() default "off";
+
+    @AttributeDefinition(name = "DHCPv6 addresses by", description = "by-mac: the interface identifier is the device's MAC (from its DUID, or its EUI-64 link-local address), the same address whatever its DUID; by-duid: ordinary leases, kept in the state directory",
+            options = {@Option(label = "by-mac", value = "by-mac"), @Option(label = "by-duid", value = "by-duid")})
+    String dhcpv6_assign() default "by-mac";
+
+    @AttributeDefinition(name = "DHCPv6 reservations", description = "Fixed interface identifiers, each MAC=::id or DUID-hex=::id (::2 to ::ffff), e.g. 52:54:00:12:ab:cd=::10", required = false)
+    String[] dhcpv6_reservations() default {};
+
+    @AttributeDefinition(name = "DHCPv6 rapid commit", description = "Answer a Solicit with Rapid Commit by a Reply at once")
+    boolean dhcpv6_rapid_commit() default true;
+
+    @AttributeDefinition(name = "DHCPv6 lease time (s)", description = "The longest valid lifetime given to a LAN client (shorter when the subnet ends sooner); 60 to 604800", min = "60", max = "604800")
+    long dhcpv6_lease_time() default 3600;
+
+    @AttributeDefinition(name = "DHCPv6 boot file URL", description = "RFC 5970's boot file URL (option 59) for clients that ask for it, {mac} replaced by the client's MAC, e.g. http://boot.lan/{mac}; empty: none", required = false)
+    String dhcpv6_boot_url() default "";
 }

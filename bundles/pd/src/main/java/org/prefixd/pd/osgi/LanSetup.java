@@ -56,7 +56,11 @@ record LanSetup(LanRequest request, Inet6Address interfaceId, LanSettings settin
         if (c.mtu() != 0 && (c.mtu() < 1280 || c.mtu() > 65535)) throw new IllegalArgumentException("prefixd.lan: mtu: " + c.mtu() + " is not 0 or 1280..65535");
         LanSettings settings;
         try {
-            settings = new LanSettings(lan, c.advertise(), c.managed(), c.other(), dns, servers, domains,
+            // the DHCPv6 server's mode sets the RA's flags: M for addresses, O for other information
+            String dhcpv6 = c.dhcpv6() == null ? "off" : c.dhcpv6().strip();
+            if (!List.of("off", "stateless", "stateful").contains(dhcpv6))
+                throw new IllegalArgumentException("dhcpv6: '" + c.dhcpv6() + "' is not off, stateless or stateful");
+            settings = new LanSettings(lan, c.advertise(), c.managed() || dhcpv6.equals("stateful"), c.other() || !dhcpv6.equals("off"), dns, servers, domains,
                     c.mtu() == 0 ? OptionalInt.empty() : OptionalInt.of(c.mtu()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("prefixd.lan: " + e.getMessage());

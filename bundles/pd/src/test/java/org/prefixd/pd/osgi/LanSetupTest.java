@@ -55,4 +55,15 @@ class LanSetupTest {
         assertTrue(problem(Map.of("iapd", new String[] {"-1"})).startsWith("prefixd.lan: iapd:"));
         assertTrue(problem(Map.of("iapd", new String[] {"4294967296"})).startsWith("prefixd.lan: iapd:"));
     }
+
+    @Test
+    void theDhcpv6ServersModeSetsTheRasFlags() {
+        LanSettings off = LanSetup.from(config(Map.of())).settings();
+        assertTrue(!off.managed() && !off.otherConfig(), "off: as before");
+        LanSettings stateless = LanSetup.from(config(Map.of("dhcpv6", "stateless"))).settings();
+        assertTrue(!stateless.managed() && stateless.otherConfig(), "stateless: O");
+        LanSettings stateful = LanSetup.from(config(Map.of("dhcpv6", "stateful"))).settings();
+        assertTrue(stateful.managed() && stateful.otherConfig(), "stateful: M and O");
+        assertTrue(problem(Map.of("dhcpv6", "on")).contains("dhcpv6: 'on' is not off, stateless or stateful"));
+    }
 }
