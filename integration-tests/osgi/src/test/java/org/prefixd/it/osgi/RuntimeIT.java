@@ -37,6 +37,8 @@ public class RuntimeIT {
     private static final String LAN = "org.prefixd.pd.osgi.LanComponent";
     /** A hook exists per prefixd.hook configuration (factory PID). */
     private static final String HOOK = "org.prefixd.hooks.osgi.HookComponent";
+    /** The LAN's DHCPv6 server reads the LAN's own (prefixd.lan) configuration. */
+    private static final String LAN_SERVER = "org.prefixd.dhcp6.server.osgi.LanServerComponent";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
@@ -97,7 +99,7 @@ public class RuntimeIT {
                         problems.add(CLIENT + " should wait for a prefixd.dhcp6 configuration");
                     continue;
                 }
-                if (description.name.equals(LAN) || description.name.equals(HOOK)) {
+                if (description.name.equals(LAN) || description.name.equals(HOOK) || description.name.equals(LAN_SERVER)) {
                     if (!"require".equals(description.configurationPolicy) || !configurations.isEmpty())
                         problems.add(description.name + " should wait for its factory configuration");
                     continue;

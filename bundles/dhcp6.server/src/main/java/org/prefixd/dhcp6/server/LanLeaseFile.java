@@ -1,0 +1,86 @@
+package org.prefixd.dhcp6.server;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+
+import org.prefixd.api.AtomicFile;
+import org.prefixd.dhcp6.codec.Duid;
+
+/**
+ * A LAN's bound leases in the state directory ({@code lan-leases-<lan>.json}), written atomically
+ * after each change and read back with every value checked; never more than
+ * {@link Bindings#MAX_BOUND} entries (offers are never written).
+ */
+public final class LanLeaseFile {
+    private static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
+    private static final int VERSION = 1;
+    private static final long MAX_BYTES = 2L * 1024 * 1024;
+
+    private LanLeaseFile() {
+    }
+
+    public static String toJson(Collection<LanLease> leases) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        for (LanLease l : leases) {
+            var o = JSON.createObjectBuilder().add("duid", l.client().bytes().hex()).add("iaid", l.iaid())
+                    .add("interfaceId", Long.toHexString(l.interfaceId())).add("how", l.how().name()).add("validUntil", l.validUntil().toString());
+            l.mac().ifPresent(m -> o.add("mac", m.text()));
+            array.add(o);
+        }
+        return JSON.createObjectBuilder().add("version", VERSION).add("leases", array).build().toString();
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong */
+    public static List<LanLease> fromJson(String text) {
+        try {
+            JsonObject o = JSON.createReader(new StringReader(text)).readObject();
+            if (o.getInt("version") != VERSION) throw new IllegalArgumentException("LAN lease file version " + o.getInt("version") + " is not " + VERSION);
+            List<LanLease> out = new ArrayList<>();
+            for (JsonValue v : o.getJsonArray("leases")) {
+                JsonObject l = v.asJsonObject();
+                long iaid = l.getJsonNumber("iaid").longValueExact();
+                if (iaid < 0 || iaid > 0xffffffffL) throw new IllegalArgumentException("IAID " + iaid + " does not fit 32 bits");
+                String iid = l.getString("interfaceId");
+                if (!iid.matches("[0-9a-f]{1,16}")) throw new IllegalArgumentException("interface id '" + iid + "' is not hex");
+                Optional<MacAddress> mac = l.containsKey("mac") ? Optional.of(MacAddress.parse(l.getString("mac"))) : Optional.empty();
+                Instant until;
+                try {
+                    until = Instant.parse(l.getString("validUntil"));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("validUntil is not a time");
+                }
+                out.add(new LanLease(Duid.fromHex(l.getString("duid")), iaid, Long.parseUnsignedLong(iid, 16), LanLease.How.valueOf(l.getString("how")), mac, until));
+                if (out.size() > Bindings.MAX_BOUND) throw new IllegalArgumentException("more than " + Bindings.MAX_BOUND + " leases");
+            }
+            return out;
+        } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException | IllegalStateException e) {
+            throw new IllegalArgumentException("not a LAN lease file: " + e.getMessage());
+        }
+    }
+
+    public static void write(Path file, Collection<LanLease> leases) throws IOException {
+        AtomicFile.write(file, toJson(leases).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return no leases when there is no file; a damaged one is an IllegalArgumentException */
+    public static List<LanLease> read(Path file) throws IOException {
+        if (!Files.exists(file)) return List.of();
+        if (Files.size(file) > MAX_BYTES) throw new IllegalArgumentException(file + " is larger than a LAN lease file can be");
+        return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+    }
+}

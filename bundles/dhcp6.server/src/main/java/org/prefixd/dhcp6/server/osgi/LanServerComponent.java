@@ -1,0 +1,356 @@
+package org.prefixd.dhcp6.server.osgi;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.prefixd.api.Coalescer;
+import org.prefixd.api.Directories;
+import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.LanClient;
+import org.prefixd.api.LanClientMonitor;
+import org.prefixd.api.LanPrefix;
+import org.prefixd.api.LanSettings;
+import org.prefixd.api.Topics;
+import org.prefixd.api.WanLease;
+import org.prefixd.api.WarnLimiter;
+import org.prefixd.dhcp6.codec.Bytes;
+import org.prefixd.dhcp6.codec.ClientServerMessage;
+import org.prefixd.dhcp6.codec.DecodeException;
+import org.prefixd.dhcp6.codec.Dhcp6Codec;
+import org.prefixd.dhcp6.codec.Duid;
+import org.prefixd.dhcp6.codec.Message;
+import org.prefixd.dhcp6.server.Bindings;
+import org.prefixd.dhcp6.server.LanLease;
+import org.prefixd.dhcp6.server.LanLeaseEvent;
+import org.prefixd.dhcp6.server.LanLeaseFile;
+import org.prefixd.dhcp6.server.LanServer;
+import org.prefixd.dhcp6.server.LanView;
+import org.prefixd.dhcp6.server.RateLimits;
+
+/**
+ * The DHCPv6 server of one LAN (factory PID prefixd.lan, the LAN's own configuration, when its
+ * dhcpv6 is stateless or stateful): a socket bound to ff02::1:2 on the LAN's interface, port 547;
+ * the pure {@link LanServer} answers from the LAN's subnets (LanPrefix services) and DNS (its
+ * LanSettings and the WAN leases). Leases are kept in {@code STATE/lan-leases-<lan>.json} and
+ * read back at start, so a bundle update or a restart keeps every client's address.
+ */
+@Component(configurationPid = "prefixd.lan", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = LanClientMonitor.class)
+public final class LanServerComponent implements LanClientMonitor {
+    static final int SERVER_PORT = 547;
+    /** How often leases past their valid time are looked for. */
+    static final Duration EXPIRY_SWEEP = Duration.ofSeconds(30);
+    private static final Inet6Address ALL_SERVERS_AND_RELAYS = (Inet6Address) parse("ff02::1:2");
+
+    private final ServerSetup setup;
+    private final EventAdmin events;
+    private final Logger log;
+    private final Path leaseFile;
+    private final Clock clock = Clock.systemUTC();
+    private final List<LanPrefix> prefixes = new CopyOnWriteArrayList<>();
+    private final List<LanSettings> lanSettings = new CopyOnWriteArrayList<>();
+    private final List<WanLease> wanLeases = new CopyOnWriteArrayList<>();
+    private final WarnLimiter warnings = new WarnLimiter();
+    private final RateLimits limits = new RateLimits();
+    private EventLoopGroup group;
+    private ScheduledExecutorService effects;
+    private Coalescer saver;
+    private Channel channel;
+    private LanServer server; // event loop
+    private long dropped;
+
+    @Activate
+    public LanServerComponent(BundleContext context, LanServerConfig config, @Reference EventAdmin events,
+                              @Reference(service = LoggerFactory.class) Logger log) {
+        this.events = events;
+        this.log = log;
+        try {
+            this.setup = ServerSetup.from(config);
+        } catch (IllegalArgumentException e) {
+            log.error("{}: DHCPv6 server not applied: {}", config.lan(), e.getMessage());
+            throw e;
+        }
+        this.leaseFile = Directories.state(context.getProperty(Directories.STATE_PROPERTY)).resolve("lan-leases-" + setup.lan().value() + ".json");
+        if (setup.mode() == org.prefixd.dhcp6.server.ServerSettings.Mode.OFF) return;
+        effects = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "prefixd-lan-dhcp6-" + setup.lan());
+            t.setDaemon(true);
+            return t;
+        });
+        saver = new Coalescer(effects, Duration.ofMillis(200), this::save);
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        effects.execute(this::open);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPrefix(LanPrefix p) {
+        prefixes.add(p);
+    }
+
+    void removePrefix(LanPrefix p) {
+        prefixes.remove(p);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSettings(LanSettings s) {
+        lanSettings.add(s);
+    }
+
+    void removeSettings(LanSettings s) {
+        lanSettings.remove(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addLease(WanLease l) {
+        wanLeases.add(l);
+    }
+
+    void removeLease(WanLease l) {
+        wanLeases.remove(l);
+    }
+
+    /** Effects thread: the socket, once the LAN's interface exists (looked for again every 5 s). */
+    private void open() {
+        NetworkInterface nif;
+        try {
+            nif = NetworkInterface.getByName(setup.lan().value());
+        } catch (IOException e) {
+            nif = null;
+        }
+        if (nif == null) {
+            warnings.warn(log::warn, setup.lan() + ": no such interface yet: the DHCPv6 server waits for it");
+            effects.schedule(this::open, 5, TimeUnit.SECONDS);
+            return;
+        }
+        Bindings bindings = new Bindings();
+        try {
+            int kept = 0;
+            Instant now = clock.instant();
+            for (LanLease l : LanLeaseFile.read(leaseFile)) if (l.validUntil().isAfter(now) && bindings.bind(l)) kept++;
+            if (kept > 0) log.info("{}: {} LAN lease(s) read back from {}", setup.lan(), kept, leaseFile);
+        } catch (IOException | IllegalArgumentException e) {
+            log.error("{}: the LAN lease file {} cannot be read ({}): starting without leases; {}", setup.lan(), leaseFile, e.getMessage(),
+                    org.prefixd.api.AtomicFile.setAside(leaseFile));
+        }
+        Duid duid = serverDuid(nif);
+        server = new LanServer(setup.settings(duid), bindings);
+        pending = List.copyOf(bindings.allBound());
+        try {
+            Inet6Address group6 = Inet6Address.getByAddress(null, ALL_SERVERS_AND_RELAYS.getAddress(), nif);
+            Channel ch = new Bootstrap().group(group)
+                    .channelFactory(() -> new NioDatagramChannel(SocketProtocolFamily.INET6))
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .handler(new Receiver())
+                    .bind(new InetSocketAddress(group6, SERVER_PORT)).sync().channel();
+            ((DatagramChannel) ch).joinGroup(new InetSocketAddress(ALL_SERVERS_AND_RELAYS, SERVER_PORT), nif).sync();
+            channel = ch;
+            log.info("{}: DHCPv6 server ({}, {}) on [ff02::1:2%{}]:547, DUID {}", setup.lan(), setup.mode().name().toLowerCase(),
+                    setup.assign().name().toLowerCase().replace('_', '-'), setup.lan(), duid.bytes().hex());
+        } catch (Exception e) { // Netty rethrows the socket's exceptions undeclared
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            log.error("{}: cannot open the DHCPv6 server's socket: {}; tried again in 10 s", setup.lan(), e.toString());
+            effects.schedule(this::open, 10, TimeUnit.SECONDS);
+            return;
+        }
+        effects.scheduleWithFixedDelay(() -> channel.eventLoop().execute(this::expire), EXPIRY_SWEEP.toMillis(), EXPIRY_SWEEP.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** DUID-LL of the LAN's MAC: stable and this router's own; without a MAC, a DUID-UUID made from the LAN's name. */
+    private Duid serverDuid(NetworkInterface nif) {
+        try {
+            byte[] mac = nif.getHardwareAddress();
+            if (mac != null && mac.length == 6) return new Duid.LinkLayer(1, Bytes.of(mac));
+        } catch (IOException e) {
+            log.debug("{}: no hardware address: {}", setup.lan(), e.toString());
+        }
+        return new Duid.Uuid(UUID.nameUUIDFromBytes(("prefixd-lan-" + setup.lan().value()).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    private final class Receiver extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            receive(packet);
+        }
+    }
+
+    /** Event loop. */
+    private void receive(DatagramPacket packet) {
+        Instant now = clock.instant();
+        InetSocketAddress from = packet.sender();
+        if (!(from.getAddress() instanceof Inet6Address source) || !source.isLinkLocalAddress()) {
+            drop("a packet from " + from.getAddress().getHostAddress() + ", not a link-local address (relays are not served)");
+            return;
+        }
+        if (!limits.allow(source.getHostAddress(), now)) {
+            drop("a message from " + Ipv6Text.format(source) + " over the rate limit (" + (int) RateLimits.PER_SOURCE_RATE + "/s a client)");
+            return;
+        }
+        Message message;
+        try {
+            message = Dhcp6Codec.decode(ByteBufUtil.getBytes(packet.content()));
+        } catch (DecodeException e) {
+            drop("a malformed packet from " + Ipv6Text.format(source) + ": " + e.getMessage());
+            return;
+        }
+        if (!(message instanceof ClientServerMessage m)) {
+            drop("a " + message.type().rfcName() + " from " + Ipv6Text.format(source));
+            return;
+        }
+        LanServer.Answer answer = server.answer(m, source, view(now), now);
+        if (answer.reply().isEmpty()) {
+            drop(answer.note().replaceFirst("^dropped: ", "") + " (from " + Ipv6Text.format(source) + ")");
+            return;
+        }
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(Dhcp6Codec.encode(answer.reply().get())), from));
+        if (!answer.note().startsWith("advertise") && !answer.note().equals("information") || answer.note().contains("("))
+            log.info("{}: {} from {}: {}", setup.lan(), m.type().rfcName(), Ipv6Text.format(source), answer.note());
+        if (!answer.events().isEmpty()) changed(answer.events());
+    }
+
+    private void expire() {
+        List<LanLeaseEvent> gone = server.expire(clock.instant());
+        if (!gone.isEmpty()) changed(gone);
+    }
+
+    /** Event loop: the events go out and the file is written from the effects thread. */
+    private void changed(List<LanLeaseEvent> changes) {
+        LanView view = view(clock.instant());
+        for (LanLeaseEvent e : changes) {
+            LanLease l = e.lease();
+            List<String> addresses = new ArrayList<>();
+            for (Inet6Address a : l.addresses(view)) addresses.add(Ipv6Text.format(a));
+            Map<String, Object> props = new HashMap<>();
+            props.put(Topics.PROP_INTERFACE, setup.lan().value());
+            props.put(Topics.PROP_REASON, e.kind().name().toLowerCase());
+            props.put(Topics.PROP_DUID, l.client().bytes().hex());
+            l.mac().ifPresent(mac -> props.put(Topics.PROP_MAC, mac.text()));
+            props.put(Topics.PROP_ADDRESSES, String.join(" ", addresses));
+            events.postEvent(new Event(Topics.LANLEASE_PREFIX + e.kind().name(), props));
+            log.info("{}: LAN lease {}: {} (DUID {}{}, {})", setup.lan(), e.kind().name().toLowerCase(), addresses, l.client().bytes().hex(),
+                    l.mac().map(mac -> ", MAC " + mac).orElse(""), l.how().name().toLowerCase().replace('_', '-'));
+        }
+        pending = List.copyOf(server.bindings().allBound());
+        saver.trigger();
+    }
+
+    private volatile List<LanLease> pending;
+
+    /** Effects thread: the newest bound leases to the file. */
+    private void save() {
+        List<LanLease> leases = pending;
+        if (leases == null) return;
+        try {
+            LanLeaseFile.write(leaseFile, leases);
+        } catch (IOException e) {
+            log.error("{}: could not write the LAN lease file {}: {} (the leases stay in memory)", setup.lan(), leaseFile, e.toString());
+        }
+    }
+
+    @Override
+    public List<LanClient> lanClients() {
+        List<LanLease> leases = pending;
+        if (leases == null) return List.of();
+        LanView view = view(clock.instant());
+        List<LanClient> out = new ArrayList<>();
+        for (LanLease l : leases)
+            out.add(new LanClient(setup.lan(), l.mac().map(m -> m.text()), l.client().bytes().hex(), l.iaid(), l.addresses(view), l.validUntil(),
+                    l.how().name().toLowerCase().replace('_', '-')));
+        return out;
+    }
+
+    /** The LAN as it is now: its /64 subnets, and the DNS its router advertisements carry. */
+    private LanView view(Instant now) {
+        List<LanView.Subnet> subnets = new ArrayList<>();
+        for (LanPrefix p : prefixes) {
+            if (!p.lan().equals(setup.lan()) || !p.validUntil().isAfter(now)) continue;
+            if (p.subnet().length() != 64) {
+                warnings.warn(log::warn, setup.lan() + ": " + p.subnet() + " is not a /64 (prefixd.lan assign): no DHCPv6 addresses from it");
+                continue;
+            }
+            subnets.add(new LanView.Subnet(p.subnet(), p.preferredUntil(), p.validUntil(), p.deprecated()));
+        }
+        Set<Inet6Address> dns = new LinkedHashSet<>();
+        Set<String> domains = new LinkedHashSet<>();
+        for (LanSettings s : lanSettings) {
+            if (!s.lan().equals(setup.lan())) continue;
+            if (s.dns() == LanSettings.DnsSource.FIXED) {
+                dns.addAll(s.fixedDns());
+                domains.addAll(s.fixedDomains());
+            } else if (s.dns() == LanSettings.DnsSource.LEASE) {
+                for (WanLease w : wanLeases) {
+                    dns.addAll(w.dnsServers());
+                    domains.addAll(w.domains());
+                }
+            }
+        }
+        return new LanView(setup.lan(), subnets, List.copyOf(dns), List.copyOf(domains));
+    }
+
+    /** Counted, and logged at most ten times a minute. */
+    private void drop(String what) {
+        dropped++;
+        warnings.warn(log::warn, setup.lan() + ": DHCPv6 server dropped " + what + " (" + dropped + " dropped so far)");
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        if (effects == null) return;
+        if (channel != null) channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        effects.execute(this::save); // what a change a moment ago left pending
+        effects.shutdown();
+        effects.awaitTermination(3, TimeUnit.SECONDS);
+    }
+
+    private static InetAddress parse(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.prefixd.dhcp6.server.osgi;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.prefixd.api.InterfaceName;
+import org.prefixd.api.Ipv6Text;
+import org.prefixd.dhcp6.codec.Duid;
+import org.prefixd.dhcp6.server.InterfaceIds;
+import org.prefixd.dhcp6.server.MacAddress;
+import org.prefixd.dhcp6.server.ServerSettings;
+
+/** A {@link LanServerConfig} checked once: every bad value fails here with the property named. */
+record ServerSetup(InterfaceName lan, ServerSettings.Mode mode, ServerSettings.Assign assign, Map<String, Long> reservations, boolean rapidCommit,
+                   Duration leaseTime, Optional<String> bootUrl) {
+    static ServerSetup from(LanServerConfig c) {
+        String problem = InterfaceName.problemWith(c.lan());
+        if (problem != null) throw new IllegalArgumentException("prefixd.lan: lan: " + problem);
+        ServerSettings.Mode mode = switch (c.dhcpv6() == null ? "off" : c.dhcpv6().strip()) {
+            case "off" -> ServerSettings.Mode.OFF;
+            case "stateless" -> ServerSettings.Mode.STATELESS;
+            case "stateful" -> ServerSettings.Mode.STATEFUL;
+            default -> throw new IllegalArgumentException("prefixd.lan: dhcpv6: '" + c.dhcpv6() + "' is not off, stateless or stateful");
+        };
+        ServerSettings.Assign assign = switch (c.dhcpv6_assign() == null ? "by-mac" : c.dhcpv6_assign().strip()) {
+            case "by-mac" -> ServerSettings.Assign.BY_MAC;
+            case "by-duid" -> ServerSettings.Assign.BY_DUID;
+            default -> throw new IllegalArgumentException("prefixd.lan: dhcpv6.assign: '" + c.dhcpv6_assign() + "' is not by-mac or by-duid");
+        };
+        Map<String, Long> reservations = new HashMap<>();
+        for (String entry : c.dhcpv6_reservations() == null ? new String[0] : c.dhcpv6_reservations()) {
+            if (entry.isBlank()) continue;
+            int eq = entry.indexOf('=');
+            try {
+                if (eq < 1) throw new IllegalArgumentException("no '=' between the client and ::id");
+                String who = entry.substring(0, eq).strip();
+                String key = who.contains(":") || who.contains("-") ? MacAddress.parse(who).text() : Duid.fromHex(who).bytes().hex();
+                byte[] id = Ipv6Text.parse(entry.substring(eq + 1).strip()).getAddress();
+                long iid = 0;
+                for (int i = 0; i < 16; i++) {
+                    if (i < 8 && id[i] != 0) throw new IllegalArgumentException("the id has bits in the upper 64 (write it as ::10)");
+                    if (i >= 8) iid = (iid << 8) | (id[i] & 0xff);
+                }
+                if (iid < 2 || iid >= InterfaceIds.RESERVED_BELOW) throw new IllegalArgumentException("::" + Long.toHexString(iid) + " is not in ::2 to ::ffff");
+                if (reservations.containsValue(iid)) throw new IllegalArgumentException("::" + Long.toHexString(iid) + " is reserved twice");
+                reservations.put(key, iid);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("prefixd.lan: dhcpv6.reservations: '" + entry.strip() + "': " + e.getMessage());
+            }
+        }
+        if (c.dhcpv6_lease_time() < 60 || c.dhcpv6_lease_time() > 604800)
+            throw new IllegalArgumentException("prefixd.lan: dhcpv6.lease.time: " + c.dhcpv6_lease_time() + " is not in 60..604800");
+        Optional<String> boot = Optional.empty();
+        String url = c.dhcpv6_boot_url() == null ? "" : c.dhcpv6_boot_url().strip();
+        if (!url.isEmpty()) {
+            // printable URL characters only: it goes on the wire as the owner wrote it, with the MAC put in
+            if (!url.matches("[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9._~:/?#\\[\\]@!$&'()*+,;=%{}-]{1,200}"))
+                throw new IllegalArgumentException("prefixd.lan: dhcpv6.boot.url: '" + url + "' is not a URL");
+            boot = Optional.of(url);
+        }
+        return new ServerSetup(InterfaceName.of(c.lan()), mode, assign, reservations, c.dhcpv6_rapid_commit(), Duration.ofSeconds(c.dhcpv6_lease_time()), boot);
+    }
+
+    ServerSettings settings(Duid serverDuid) {
+        return new ServerSettings(mode, assign, reservations, rapidCommit, leaseTime, bootUrl, serverDuid);
+    }
+}
