@@ -10,6 +10,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 
+import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.LanClient;
 import org.prefixd.api.LinkLocal;
 import org.prefixd.api.LinkStatus;
 import org.prefixd.api.PppdSession;
@@ -26,11 +28,18 @@ public final class StatusReport {
 
     private final List<LinkStatus> links;
     private final List<SessionStatus> sessions;
+    private final List<LanClient> lanClients;
     private final Instant now;
 
     public StatusReport(List<LinkStatus> links, List<SessionStatus> sessions, Instant now) {
+        this(links, sessions, List.of(), now);
+    }
+
+    /** @param lanClients the LAN DHCPv6 servers' bound clients */
+    public StatusReport(List<LinkStatus> links, List<SessionStatus> sessions, List<LanClient> lanClients, Instant now) {
         this.links = links.stream().sorted(Comparator.comparing(LinkStatus::name)).toList();
         this.sessions = sessions.stream().sorted(Comparator.comparing(SessionStatus::link)).toList();
+        this.lanClients = lanClients.stream().sorted(Comparator.comparing((LanClient c) -> c.lan().value()).thenComparing(LanClient::duid)).toList();
         this.now = now;
     }
 
@@ -39,7 +48,16 @@ public final class StatusReport {
         for (LinkStatus link : links) array.add(linkJson(link));
         JsonArrayBuilder sessionArray = JSON.createArrayBuilder();
         for (SessionStatus session : sessions) sessionArray.add(sessionJson(session));
-        return JSON.createObjectBuilder().add("links", array).add("sessions", sessionArray).build();
+        JsonArrayBuilder clients = JSON.createArrayBuilder();
+        for (LanClient c : lanClients) {
+            JsonArrayBuilder addresses = JSON.createArrayBuilder();
+            for (var a : c.addresses()) addresses.add(Ipv6Text.format(a));
+            JsonObjectBuilder o = JSON.createObjectBuilder().add("lan", c.lan().value()).add("duid", c.duid()).add("iaid", c.iaid())
+                    .add("addresses", addresses).add("validUntil", c.validUntil().toString()).add("validLeft", secondsLeft(c.validUntil())).add("how", c.how());
+            c.mac().ifPresent(m -> o.add("mac", m));
+            clients.add(o);
+        }
+        return JSON.createObjectBuilder().add("links", array).add("sessions", sessionArray).add("lanClients", clients).build();
     }
 
     private JsonObject sessionJson(SessionStatus session) {
@@ -140,6 +158,9 @@ public final class StatusReport {
                 v4.nextEvent().ifPresent(t -> out.append("     next event in ").append(span(t)).append('\n'));
             });
         }
+        for (LanClient c : lanClients)
+            out.append(String.format("lan   %-9s %s %s  valid %s (%s)%n", c.lan(), c.mac().orElse("duid " + c.duid()),
+                    c.addresses().stream().map(Ipv6Text::format).toList(), span(c.validUntil()), c.how()));
         return out.toString();
     }
 

@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 public final class EventHub {
     public final class Client {
         private final Optional<String> link;
+        private final Optional<String> mac;
         private final BlockingQueue<EventJournal.Entry> queue;
         private volatile boolean dropped;
 
-        private Client(Optional<String> link) {
+        private Client(Optional<String> link, Optional<String> mac) {
             this.link = link;
+            this.mac = mac;
             this.queue = new ArrayBlockingQueue<>(depth);
         }
 
@@ -34,8 +36,8 @@ public final class EventHub {
             return dropped;
         }
 
-        boolean wants(EventJournal.Entry e) {
-            return link.isEmpty() || link.get().equals(e.link());
+        public boolean wants(EventJournal.Entry e) {
+            return (link.isEmpty() || link.get().equals(e.link())) && (mac.isEmpty() || mac.get().equals(e.mac()));
         }
     }
 
@@ -51,8 +53,13 @@ public final class EventHub {
 
     /** @return the new client, or empty when {@code maxClients} are connected */
     public synchronized Optional<Client> join(Optional<String> link) {
+        return join(link, Optional.empty());
+    }
+
+    /** @param mac only the lanlease events of this LAN client ("aa:bb:cc:dd:ee:ff", seed 001's ?mac=) */
+    public synchronized Optional<Client> join(Optional<String> link, Optional<String> mac) {
         if (clients.size() >= maxClients) return Optional.empty();
-        Client c = new Client(link);
+        Client c = new Client(link, mac);
         clients.add(c);
         return Optional.of(c);
     }

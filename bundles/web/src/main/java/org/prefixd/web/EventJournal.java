@@ -12,8 +12,14 @@ import java.util.function.LongFunction;
  * later ones: a client that brings one gets a snapshot instead.
  */
 public final class EventJournal {
-    /** One event: {@code link} is the interface it is about ("" when none), {@code json} its whole rendering. */
-    public record Entry(long id, String link, String json) {
+    /**
+     * One event: {@code link} is the interface it is about ("" when none), {@code mac} the LAN
+     * client's MAC of a lanlease event ("" otherwise), {@code json} its whole rendering.
+     */
+    public record Entry(long id, String link, String mac, String json) {
+        public Entry(long id, String link, String json) {
+            this(id, link, "", json);
+        }
     }
 
     private final Entry[] ring;
@@ -29,8 +35,13 @@ public final class EventJournal {
 
     /** @param json renders the event given its id */
     public synchronized Entry append(String link, LongFunction<String> json) {
+        return append(link, "", json);
+    }
+
+    /** @param mac the LAN client's MAC of a lanlease event, or "" */
+    public synchronized Entry append(String link, String mac, LongFunction<String> json) {
         long id = nextId++;
-        Entry e = new Entry(id, link, json.apply(id));
+        Entry e = new Entry(id, link, mac, json.apply(id));
         ring[(int) (id % ring.length)] = e;
         return e;
     }

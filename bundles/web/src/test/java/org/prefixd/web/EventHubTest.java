@@ -49,4 +49,15 @@ class EventHubTest {
         assertTrue(wan1.dropped());
         assertEquals(0, hub.clients());
     }
+
+    @Test
+    void theMacFilterPassesOnlyThatClientsLanLeaseEvents() throws InterruptedException {
+        EventHub hub = new EventHub(4, 8);
+        EventHub.Client one = hub.join(Optional.empty(), Optional.of("52:54:00:12:ab:cd")).orElseThrow();
+        hub.publish(new EventJournal.Entry(1, "lan0", "52:54:00:12:ab:cd", "{\"id\":1}"));
+        hub.publish(new EventJournal.Entry(2, "lan0", "52:54:00:99:99:99", "{\"id\":2}"));
+        hub.publish(entry(3, "wan0"));
+        assertEquals(1, one.next(Duration.ofMillis(10)).id());
+        assertNull(one.next(Duration.ofMillis(10)), "another client's event and a link event are not this MAC's");
+    }
 }

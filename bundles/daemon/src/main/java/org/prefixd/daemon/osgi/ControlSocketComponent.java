@@ -29,6 +29,8 @@ import org.prefixd.api.LinkMonitor;
 import org.prefixd.api.LinkStatus;
 import org.prefixd.api.PrivateUnixSocket;
 import org.prefixd.api.SessionControl;
+import org.prefixd.api.LanClient;
+import org.prefixd.api.LanClientMonitor;
 import org.prefixd.api.SessionMonitor;
 import org.prefixd.api.SessionStatus;
 import org.prefixd.daemon.ControlRequest;
@@ -63,6 +65,9 @@ public final class ControlSocketComponent {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<SessionControl> sessionControls = new ArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<LanClientMonitor> lanMonitors = new ArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ConfigReload reload;
@@ -128,7 +133,9 @@ public final class ControlSocketComponent {
         for (LinkMonitor monitor : monitors) links.addAll(monitor.links());
         List<SessionStatus> sessions = new ArrayList<>();
         for (SessionMonitor monitor : sessionMonitors) sessions.addAll(monitor.sessions());
-        return new StatusReport(links, sessions, clock.instant());
+        List<LanClient> lanClients = new ArrayList<>();
+        for (LanClientMonitor monitor : lanMonitors) lanClients.addAll(monitor.lanClients());
+        return new StatusReport(links, sessions, lanClients, clock.instant());
     }
 
     private String session(ControlRequest request) {

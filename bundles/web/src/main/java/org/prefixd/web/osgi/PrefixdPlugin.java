@@ -85,11 +85,24 @@ public final class PrefixdPlugin extends AbstractServlet {
         return Optional.of(link);
     }
 
+    /** The ?mac= filter (seed 001): only the lanlease events of that LAN client; null (after a 400) for what is not a MAC. */
+    private static Optional<String> mac(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String mac = request.getParameter("mac");
+        if (mac == null || mac.isEmpty()) return Optional.empty();
+        if (!mac.matches("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}")) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "mac: not aa:bb:cc:dd:ee:ff");
+            return null;
+        }
+        return Optional.of(mac.toLowerCase(java.util.Locale.ROOT));
+    }
+
     private void stream(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<String> link = link(request, response);
         if (link == null) return;
+        Optional<String> mac = mac(request, response);
+        if (mac == null) return;
         long lastId = lastEventId(request);
-        Optional<EventHub.Client> joined = state.hub().join(link);
+        Optional<EventHub.Client> joined = state.hub().join(link, mac);
         if (joined.isEmpty()) {
             response.setHeader("Retry-After", "10");
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "too many event stream clients");
@@ -107,7 +120,7 @@ public final class PrefixdPlugin extends AbstractServlet {
             if (missed.isPresent()) {
                 sent = lastId;
                 for (EventJournal.Entry e : missed.get()) {
-                    if (link.isEmpty() || link.get().equals(e.link())) out.write(SseFrames.event(e));
+                    if (client.wants(e)) out.write(SseFrames.event(e));
                     sent = e.id();
                 }
             } else {

@@ -98,7 +98,8 @@ public final class WebState implements EventHandler {
         // Event Admin delivers events of different posting threads on two threads at once: the ids
         // and what the stream's clients get must follow one order (a reader saw 165 before 164).
         synchronized (journal) {
-            entry = journal.append(link, id -> Json.event(id, clock.instant(), event.getTopic(), props));
+            String mac = props.get(Topics.PROP_MAC) instanceof String m ? m : "";
+            entry = journal.append(link, mac, id -> Json.event(id, clock.instant(), event.getTopic(), props));
             dropped = hub.publish(entry);
         }
         if (event.getTopic().startsWith("prefixd/radvd/")) radvd = entry.json();

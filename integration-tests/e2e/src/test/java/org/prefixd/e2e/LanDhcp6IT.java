@@ -1,0 +1,171 @@
+package org.prefixd.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The LAN side of DHCPv6 (dhcp6.server) with ISC dhclient -6 as a LAN host: stateful by MAC (the
+ * address is the LAN's /64 and the host's MAC; the RA's M and O flags set), the same address after
+ * the host wipes its DUID and lease file (the server's leases kept through an update of its
+ * bundle), and stateless (O only: DNS by Information-request) after a live change.
+ */
+class LanDhcp6IT {
+    @Test
+    void aLanHostGetsItsMacAddressKeepsItWithANewDuidAndGetsDnsWhenStateless() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = DhcpClientKeaIT.lab();
+        Namespace isp = lab[0], router = lab[1];
+        try (isp; router; Namespace host = new Namespace("pfx-host")) {
+            router.sysctl("net.ipv6.conf.all.forwarding", "1");
+            router.lanTo(host, "lan0");
+            host.sysctl("net.ipv6.conf.eth0.accept_ra", "2");
+            String mac = host.ip("link", "show", "dev", "eth0").replaceAll("(?s).*link/ether ([0-9a-f:]{17}).*", "$1");
+            String expected = "2001:db8:100::" + macGroups(mac);
+            Path dir = Prefixd.newDirectory("landhcp6");
+            try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 30, 50, 80, 120);
+                 Prefixd prefixd = new Prefixd(router, dir, "console", true)) {
+                prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
+                prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\ndhcpv6 = stateful\n");
+                Await.until("the LAN's subnet", Duration.ofSeconds(20), () -> router.ip("-6", "addr", "show", "dev", "lan0").contains("2001:db8:100::1/64"));
+                String ra = Cmd.ok("ip", "netns", "exec", host.name, "rdisc6", "-1", "eth0");
+                assertTrue(ra.matches("(?s).*Stateful address conf\\.\\s*:\\s*Yes.*Stateful other conf\\.\\s*:\\s*Yes.*"), ra);
+
+                Dhclient first = new Dhclient(host, dir.resolve("dhclient-1"), false);
+                try (first) {
+                    Await.until("the host's address by MAC", Duration.ofSeconds(20), () -> host.ip("-6", "addr", "show", "dev", "eth0").contains(expected + "/128"),
+                            () -> "\n" + first.log() + prefixd.logTail());
+                    Await.until("the lease in the server's file", Duration.ofSeconds(5),
+                            () -> TextFile.read(prefixd.state.resolve("lan-leases-lan0.json")).contains("\"mac\":\"" + mac + "\""));
+                }
+                prefixd.shell("update " + ConsoleProfileIT.bundleId(prefixd, "prefixd.dhcp6.server"));
+                Await.until("the server back after its update", Duration.ofSeconds(10),
+                        () -> prefixd.logText().split("DHCPv6 server \\(stateful", -1).length > 2);
+
+                // the host is wiped: a new DUID (dhclient's DUID-LLT has the time in it), no lease
+                host.ip("-6", "addr", "del", expected + "/128", "dev", "eth0");
+                Thread.sleep(1100); // a DUID-LLT of another second
+                Dhclient wiped = new Dhclient(host, dir.resolve("dhclient-2"), false);
+                try (wiped) {
+                    Await.until("the same address with the new DUID", Duration.ofSeconds(20), () -> host.ip("-6", "addr", "show", "dev", "eth0").contains(expected + "/128"),
+                            () -> "\n" + wiped.log() + prefixd.logTail());
+                    assertTrue(prefixd.logText().contains("MAC " + mac + " came back with a new DUID"),
+                            "the binding of the first DUID was kept through the update: " + prefixd.logTail());
+                }
+
+                prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\ndhcpv6 = stateless\n");
+                Await.until("O without M in the RA", Duration.ofSeconds(10), () -> Cmd.run(java.util.List.of("ip", "netns", "exec", host.name, "rdisc6", "-1", "eth0"))
+                        .out().matches("(?s).*Stateful address conf\\.\\s*:\\s*No.*Stateful other conf\\.\\s*:\\s*Yes.*"));
+                Dhclient info = new Dhclient(host, dir.resolve("dhclient-3"), true);
+                try (info) {
+                    Await.until("DNS by Information-request", Duration.ofSeconds(20), () -> info.log().contains("dns=2001:db8:ffff::53"),
+                            () -> "\n" + info.log() + prefixd.logTail());
+                }
+            }
+        }
+    }
+
+    /** dhcpcd as a LAN host (it asks for an address when the RA's M flag is set), by DUID: listed by `prefixd status`. */
+    @Test
+    void dhcpcdGetsAnAddressByDuidAndStatusListsIt() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = DhcpClientKeaIT.lab();
+        Namespace isp = lab[0], router = lab[1];
+        try (isp; router; Namespace host = new Namespace("pfx-host")) {
+            router.sysctl("net.ipv6.conf.all.forwarding", "1");
+            router.lanTo(host, "lan0");
+            Path dir = Prefixd.newDirectory("landhcpcd");
+            try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 30, 50, 80, 120);
+                 Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
+                prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\ndhcpv6 = stateful\ndhcpv6.assign = by-duid\n");
+                Await.until("the LAN's subnet", Duration.ofSeconds(20), () -> router.ip("-6", "addr", "show", "dev", "lan0").contains("2001:db8:100::1/64"));
+                String resolvConf = TextFile.read(Path.of("/etc/resolv.conf"));
+                Path db = Files.createDirectories(dir.resolve("dhcpcd-db"));
+                Files.writeString(dir.resolve("dhcpcd.conf"), "ipv6only\nnoipv6rs\ninterface eth0\n    ia_na 1\n");
+                // its own hook script: dhcpcd's would write the machine's /etc/resolv.conf
+                Path hook = dir.resolve("dhcpcd-hook.sh");
+                Files.writeString(hook, "#!/bin/sh\nexit 0\n");
+                Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Process dhcpcd = new ProcessBuilder("ip", "netns", "exec", host.name, "unshare", "-m", "sh", "-c",
+                        "mount -n -t tmpfs none /run && mount -n --bind \"$0\" /var/lib/dhcpcd && exec dhcpcd -B -d -6 -f \"$1\" -c \"$2\" eth0",
+                        db.toString(), dir.resolve("dhcpcd.conf").toString(), hook.toString())
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("dhcpcd.log").toFile()).start();
+                try {
+                    // by DUID: an interface identifier in the upper half (its first group 8000 to ffff)
+                    Await.until("dhcpcd's address by DUID", Duration.ofSeconds(30),
+                            () -> host.ip("-6", "addr", "show", "dev", "eth0").matches("(?s).*inet6 2001:db8:100:0:[89a-f][0-9a-f]{3}:[0-9a-f:]+/128.*"),
+                            () -> "\n" + TextFile.read(dir.resolve("dhcpcd.log")) + prefixd.logTail());
+                    Await.until("the client in prefixd status", Duration.ofSeconds(5),
+                            () -> prefixd.status().getJsonArray("lanClients").size() == 1);
+                    var client = prefixd.status().getJsonArray("lanClients").getJsonObject(0);
+                    assertTrue(client.getString("how").equals("by-duid") && client.getString("lan").equals("lan0"), client.toString());
+                    String address = client.getJsonArray("addresses").getString(0);
+                    assertTrue(host.ip("-6", "addr", "show", "dev", "eth0").contains(address + "/128"), address);
+                    assertTrue(prefixd.cli("status").out().contains("lan   lan0"), prefixd.cli("status").out());
+                } finally {
+                    dhcpcd.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+                assertTrue(resolvConf.equals(TextFile.read(Path.of("/etc/resolv.conf"))), "dhcpcd left the machine's /etc/resolv.conf alone");
+            }
+        }
+    }
+
+    /** 52:54:00:12:ab:cd → "5254:12:abcd", as iproute2 prints those groups. */
+    private static String macGroups(String mac) {
+        String hex = mac.replace(":", "");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 12; i += 4) {
+            if (out.length() > 0) out.append(':');
+            out.append(Integer.toHexString(Integer.parseInt(hex.substring(i, i + 4), 16)));
+        }
+        return out.toString();
+    }
+
+    /** ISC dhclient -6 in the host's namespace, in the foreground, with a script that only sets its address and logs. */
+    static final class Dhclient implements AutoCloseable {
+        private final Process process;
+        private final Path log;
+
+        Dhclient(Namespace host, Path dir, boolean stateless) throws IOException {
+            Files.createDirectories(dir);
+            this.log = dir.resolve("script.log");
+            Path script = dir.resolve("script.sh");
+            Files.writeString(script, """
+                    #!/bin/sh
+                    echo "reason=$reason address=$new_ip6_address dns=$new_dhcp6_name_servers" >> %s
+                    case "$reason" in BOUND6|RENEW6|REBIND6|REBOOT6)
+                        [ -n "$new_ip6_address" ] && ip -6 addr replace "$new_ip6_address/128" dev "$interface" valid_lft "$new_max_life" preferred_lft "$new_preferred_life" ;;
+                    esac
+                    exit 0
+                    """.formatted(log));
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("ip", "netns", "exec", host.name, "dhclient", "-6", "-d", "-v",
+                    "-lf", dir.resolve("leases").toString(), "-pf", dir.resolve("pid").toString(), "-sf", script.toString()));
+            if (stateless) command.add("-S");
+            command.add("eth0");
+            this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("dhclient.out").toFile()).start();
+        }
+
+        String log() {
+            return TextFile.read(log) + TextFile.read(log.resolveSibling("dhclient.out"));
+        }
+
+        /** Killed without a Release: as a wiped or crashed host. */
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
