@@ -35,6 +35,8 @@ class LanDhcp6IT {
                  Prefixd prefixd = new Prefixd(router, dir, "console", true)) {
                 prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
                 prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
+                HookRecorder lanHook = new HookRecorder(Files.createDirectories(dir.resolve("scripts")), "lan");
+                prefixd.config("prefixd.hook-lan.cfg", "script = " + lanHook.script + "\nstyle = prefixd\nevents = lan\n");
                 prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\ndhcpv6 = stateful\n");
                 Await.until("the LAN's subnet", Duration.ofSeconds(20), () -> router.ip("-6", "addr", "show", "dev", "lan0").contains("2001:db8:100::1/64"));
                 String ra = Cmd.ok("ip", "netns", "exec", host.name, "rdisc6", "-1", "eth0");
@@ -46,6 +48,9 @@ class LanDhcp6IT {
                             () -> "\n" + first.log() + prefixd.logTail());
                     Await.until("the lease in the server's file", Duration.ofSeconds(5),
                             () -> TextFile.read(prefixd.state.resolve("lan-leases-lan0.json")).contains("\"mac\":\"" + mac + "\""));
+                    Await.until("the LAN hook told of the lease", Duration.ofSeconds(5), () -> !lanHook.where("ARGS", "lan0 lan.bound").isEmpty());
+                    HookRecorder.Run run = lanHook.where("ARGS", "lan0 lan.bound").get(0);
+                    assertTrue(mac.equals(run.get("PREFIXD_LAN_MAC")) && (expected).equals(run.get("PREFIXD_LAN_ADDRESSES")), run.env().toString());
                 }
                 prefixd.shell("update " + ConsoleProfileIT.bundleId(prefixd, "prefixd.dhcp6.server"));
                 Await.until("the server back after its update", Duration.ofSeconds(10),

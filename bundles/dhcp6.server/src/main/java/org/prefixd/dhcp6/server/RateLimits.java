@@ -5,14 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Token buckets for a LAN's clients: each source address may send {@link #PER_SOURCE_RATE} messages a
- * second (bursts of {@link #PER_SOURCE_BURST}), the whole LAN {@link #PER_LAN_RATE}; what is over
- * is dropped before it is decoded. At most {@link #MAX_SOURCES} sources are tracked (the least
- * recently seen forgotten first), so random source addresses cost bounded memory.
+ * Token buckets for a LAN's clients, each with a burst of twice its rate: per source address
+ * (checked before a message is decoded), per client DUID (after), and for the whole LAN; what is
+ * over is dropped. At most {@link #MAX_TRACKED} sources and as many clients are tracked (the least
+ * recently seen forgotten first), so random addresses and DUIDs cost bounded memory.
  */
 public final class RateLimits {
-    public static final double PER_SOURCE_RATE = 10, PER_SOURCE_BURST = 20, PER_LAN_RATE = 2000, PER_LAN_BURST = 4000;
-    static final int MAX_SOURCES = 4096;
+    /** A client (by DUID) needs a few messages a minute; a retransmitting one a few a second. */
+    public static final double PER_CLIENT_RATE = 10;
+    static final int MAX_TRACKED = 4096;
 
     private static final class Bucket {
         double tokens;
@@ -23,8 +24,8 @@ public final class RateLimits {
             this.at = at;
         }
 
-        boolean take(long nanos, double rate, double burst) {
-            tokens = Math.min(burst, tokens + (nanos - at) / 1e9 * rate);
+        boolean take(long nanos, double rate) {
+            tokens = Math.min(2 * rate, tokens + (nanos - at) / 1e9 * rate);
             at = nanos;
             if (tokens < 1) return false;
             tokens -= 1;
@@ -32,21 +33,49 @@ public final class RateLimits {
         }
     }
 
-    private final Map<String, Bucket> sources = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_SOURCES;
-        }
-    };
+    private final double perSource;
+    private final double perLan;
+    private final Map<String, Bucket> sources = tracked();
+    private final Map<String, Bucket> clients = tracked();
     private Bucket lan;
 
-    /** @return whether a message from {@code source} may be handled now */
-    public boolean allow(String source, Instant now) {
-        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        if (lan == null) lan = new Bucket(PER_LAN_BURST, nanos);
-        Bucket b = sources.get(source);
-        if (b == null) sources.put(source, b = new Bucket(PER_SOURCE_BURST, nanos));
-        if (!b.take(nanos, PER_SOURCE_RATE, PER_SOURCE_BURST)) return false;
-        return lan.take(nanos, PER_LAN_RATE, PER_LAN_BURST);
+    /** @param perSource messages a second from one source address; @param perLan from the whole LAN */
+    public RateLimits(double perSource, double perLan) {
+        if (perSource < 1 || perLan < 1) throw new IllegalArgumentException("rates below 1 message a second");
+        this.perSource = perSource;
+        this.perLan = perLan;
+    }
+
+    private static Map<String, Bucket> tracked() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > MAX_TRACKED;
+            }
+        };
+    }
+
+    /** Before decoding: whether a message from {@code source} may be looked at now (the LAN's rate counts it too). */
+    public boolean allowSource(String source, Instant now) {
+        long nanos = nanos(now);
+        if (lan == null) lan = new Bucket(2 * perLan, nanos);
+        if (!bucket(sources, source, perSource, nanos).take(nanos, perSource)) return false;
+        return lan.take(nanos, perLan);
+    }
+
+    /** After decoding: whether this client (DUID, hex) may be answered now. */
+    public boolean allowClient(String duid, Instant now) {
+        long nanos = nanos(now);
+        return bucket(clients, duid, PER_CLIENT_RATE, nanos).take(nanos, PER_CLIENT_RATE);
+    }
+
+    private static Bucket bucket(Map<String, Bucket> map, String key, double rate, long nanos) {
+        Bucket b = map.get(key);
+        if (b == null) map.put(key, b = new Bucket(2 * rate, nanos));
+        return b;
+    }
+
+    private static long nanos(Instant now) {
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

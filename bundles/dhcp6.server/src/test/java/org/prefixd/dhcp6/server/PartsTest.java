@@ -61,14 +61,27 @@ class PartsTest {
 
     @Test
     void aSourceGetsItsBurstThenItsRateAndOthersAreNotHeldUp() {
-        RateLimits limits = new RateLimits();
+        RateLimits limits = new RateLimits(10, 1000);
         Instant t = Instant.parse("2026-12-07T10:00:00Z");
         int allowed = 0;
-        for (int i = 0; i < 100; i++) if (limits.allow("fe80::1", t)) allowed++;
-        assertEquals((int) RateLimits.PER_SOURCE_BURST, allowed);
-        assertFalse(limits.allow("fe80::1", t));
-        assertTrue(limits.allow("fe80::2", t), "another client is not held up");
-        assertTrue(limits.allow("fe80::1", t.plusMillis(150)), "10 a second: one more after 100 ms");
-        assertFalse(limits.allow("fe80::1", t.plusMillis(150)));
+        for (int i = 0; i < 100; i++) if (limits.allowSource("fe80::1", t)) allowed++;
+        assertEquals(20, allowed, "a burst of twice the rate");
+        assertFalse(limits.allowSource("fe80::1", t));
+        assertTrue(limits.allowSource("fe80::2", t), "another source is not held up");
+        assertTrue(limits.allowSource("fe80::1", t.plusMillis(150)), "10 a second: one more after 100 ms");
+        assertFalse(limits.allowSource("fe80::1", t.plusMillis(150)));
+    }
+
+    @Test
+    void theLanAndEachClientHaveTheirOwnBuckets() {
+        RateLimits limits = new RateLimits(1000, 5);
+        Instant t = Instant.parse("2026-12-07T10:00:00Z");
+        int allowed = 0;
+        for (int i = 0; i < 100; i++) if (limits.allowSource("fe80::" + Integer.toHexString(i + 1), t)) allowed++;
+        assertEquals(10, allowed, "the LAN's burst, whatever the sources");
+        int client = 0;
+        for (int i = 0; i < 100; i++) if (limits.allowClient("00030001aabbccddeeff", t)) client++;
+        assertEquals((int) (2 * RateLimits.PER_CLIENT_RATE), client);
+        assertTrue(limits.allowClient("00030001aabbccddee00", t), "another DUID");
     }
 }

@@ -15,10 +15,10 @@ public @interface HookConfig {
                     @Option(label = "WIDE dhcp6c", value = "wide"), @Option(label = "dhclient -6", value = "dhclient")})
     String style() default "prefixd";
 
-    @AttributeDefinition(name = "Events", description = "Which of bound, resumed, renewed, rebound, updated, expired, released, informed run it; empty: all of these. The IPv4 lease of DHCPv4 over DHCPv6 runs it only when named: ipv4 (all), or ipv4.bound, ipv4.resumed, ipv4.renewed, ipv4.rebound, ipv4.expired, ipv4.released, ipv4.declined (not in the wide style)", required = false)
+    @AttributeDefinition(name = "Events", description = "Which of bound, resumed, renewed, rebound, updated, expired, released, informed run it; empty: all of these. The IPv4 lease of DHCPv4 over DHCPv6 runs it only when named: ipv4 (all), or ipv4.bound, ipv4.resumed, ipv4.renewed, ipv4.rebound, ipv4.expired, ipv4.released, ipv4.declined (not in the wide style). A LAN DHCPv6 server's client events likewise, prefixd style only: lan (all), or lan.bound, lan.renewed, lan.released, lan.expired, lan.declined", required = false)
     String[] events() default {};
 
-    @AttributeDefinition(name = "WAN links", description = "Run it only for these links; empty: all", required = false)
+    @AttributeDefinition(name = "Links", description = "Run it only for these WAN links (and, for LAN events, these LANs); empty: all", required = false)
     String[] links() default {};
 
     @AttributeDefinition(name = "Timeout (s)", description = "A script still running after this long is killed with its process group", min = "1")

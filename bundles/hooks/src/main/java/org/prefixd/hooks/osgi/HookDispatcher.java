@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -29,6 +31,7 @@ import org.prefixd.api.WanLease;
 import org.prefixd.api.WanLease4;
 import org.prefixd.hooks.Hook;
 import org.prefixd.hooks.Hook4Event;
+import org.prefixd.hooks.HookLanEvent;
 import org.prefixd.hooks.HookCall;
 import org.prefixd.hooks.HookEvent;
 import org.prefixd.hooks.LinkQueues;
@@ -43,8 +46,9 @@ import org.prefixd.hooks.Warmup;
  * only enqueues, and the environments are rendered on the link's queue, so a slow script or
  * style never holds up the client or other links. Posts prefixd/hook/DONE or FAILED for each run.
  */
-@Component(immediate = true, service = LeaseListener.class)
-public final class HookDispatcher implements LeaseListener {
+@Component(immediate = true, service = {LeaseListener.class, EventHandler.class},
+        property = EventConstants.EVENT_TOPIC + "=" + Topics.LANLEASE_PREFIX + "*")
+public final class HookDispatcher implements LeaseListener, EventHandler {
     private final BundleContext context;
     private final Logger log;
     private final EventAdmin events;
@@ -155,6 +159,28 @@ public final class HookDispatcher implements LeaseListener {
         }
         for (Hook hook : wanted) submit(hook, hookEvent);
         handled.record(lease.link(), eventId);
+    }
+
+    /** A LAN client's lease changed (prefixd/lanlease/*): the hooks that name LAN events run, on the LAN's queue. */
+    @Override
+    public void handleEvent(Event event) {
+        String topic = event.getTopic();
+        HookLanEvent.Kind kind;
+        try {
+            kind = HookLanEvent.Kind.valueOf(topic.substring(topic.lastIndexOf('/') + 1));
+        } catch (IllegalArgumentException unknown) {
+            return;
+        }
+        if (!(event.getProperty(Topics.PROP_INTERFACE) instanceof String lan) || InterfaceName.problemWith(lan) != null
+                || !(event.getProperty(Topics.PROP_DUID) instanceof String duid)) return;
+        String mac = event.getProperty(Topics.PROP_MAC) instanceof String m ? m : null;
+        String addresses = event.getProperty(Topics.PROP_ADDRESSES) instanceof String a ? a : "";
+        HookLanEvent lanEvent = new HookLanEvent(kind, InterfaceName.of(lan), Optional.ofNullable(mac), duid,
+                addresses.isBlank() ? List.of() : List.of(addresses.split(" ")), clock.instant());
+        List<Hook> wanted = new ArrayList<>();
+        for (Hook hook : hooks) if (hook.runsFor(lanEvent)) wanted.add(hook);
+        wanted.sort(BY_SCRIPT_THEN_ID);
+        for (Hook hook : wanted) enqueue(hook, lanEvent.lan(), kind.label(), () -> List.of(lanEvent.call()));
     }
 
     /** The event the lease's registration names, when it is recent and this prefixd's dispatchers never handled it. */

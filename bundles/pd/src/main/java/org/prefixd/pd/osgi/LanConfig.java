@@ -65,4 +65,10 @@ public @interface LanConfig {
 
     @AttributeDefinition(name = "DHCPv6 boot file URL", description = "RFC 5970's boot file URL (option 59) for clients that ask for it, {mac} replaced by the client's MAC, e.g. http://boot.lan/{mac}; empty: none", required = false)
     String dhcpv6_boot_url() default "";
+
+    @AttributeDefinition(name = "DHCPv6 rate per source", description = "Messages a second taken from one source address (bursts of twice as many); more are dropped before they are decoded. Each client (by DUID) is held to 10 a second besides. 1 to 100000", min = "1", max = "100000")
+    int dhcpv6_rate_per_source() default 100;
+
+    @AttributeDefinition(name = "DHCPv6 rate per LAN", description = "Messages a second taken from the whole LAN (bursts of twice as many). 1 to 100000", min = "1", max = "100000")
+    int dhcpv6_rate_per_lan() default 2000;
 }

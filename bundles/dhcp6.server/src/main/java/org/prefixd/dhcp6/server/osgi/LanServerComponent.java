@@ -95,7 +95,7 @@ public final class LanServerComponent implements LanClientMonitor {
     private final List<LanSettings> lanSettings = new CopyOnWriteArrayList<>();
     private final List<WanLease> wanLeases = new CopyOnWriteArrayList<>();
     private final WarnLimiter warnings = new WarnLimiter();
-    private final RateLimits limits = new RateLimits();
+    private final RateLimits limits;
     private EventLoopGroup group;
     private ScheduledExecutorService effects;
     private Coalescer saver;
@@ -114,6 +114,7 @@ public final class LanServerComponent implements LanClientMonitor {
             log.error("{}: DHCPv6 server not applied: {}", config.lan(), e.getMessage());
             throw e;
         }
+        this.limits = new RateLimits(setup.ratePerSource(), setup.ratePerLan());
         this.leaseFile = Directories.state(context.getProperty(Directories.STATE_PROPERTY)).resolve("lan-leases-" + setup.lan().value() + ".json");
         if (setup.mode() == org.prefixd.dhcp6.server.ServerSettings.Mode.OFF) return;
         effects = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -178,7 +179,6 @@ public final class LanServerComponent implements LanClientMonitor {
         }
         Duid duid = serverDuid(nif);
         server = new LanServer(setup.settings(duid), bindings);
-        pending = List.copyOf(bindings.allBound());
         try {
             Inet6Address group6 = Inet6Address.getByAddress(null, ALL_SERVERS_AND_RELAYS.getAddress(), nif);
             Channel ch = new Bootstrap().group(group)
@@ -225,8 +225,8 @@ public final class LanServerComponent implements LanClientMonitor {
             drop("a packet from " + from.getAddress().getHostAddress() + ", not a link-local address (relays are not served)");
             return;
         }
-        if (!limits.allow(source.getHostAddress(), now)) {
-            drop("a message from " + Ipv6Text.format(source) + " over the rate limit (" + (int) RateLimits.PER_SOURCE_RATE + "/s a client)");
+        if (!limits.allowSource(source.getHostAddress(), now)) {
+            drop("a message from " + Ipv6Text.format(source) + " over the rate limit (" + setup.ratePerSource() + "/s a source, " + setup.ratePerLan() + "/s the LAN)");
             return;
         }
         Message message;
@@ -238,6 +238,11 @@ public final class LanServerComponent implements LanClientMonitor {
         }
         if (!(message instanceof ClientServerMessage m)) {
             drop("a " + message.type().rfcName() + " from " + Ipv6Text.format(source));
+            return;
+        }
+        var clientId = m.options().get(org.prefixd.dhcp6.codec.ClientId.class);
+        if (clientId.isPresent() && !limits.allowClient(clientId.get().duid().bytes().hex(), now)) {
+            drop("a " + m.type().rfcName() + " of DUID " + clientId.get().duid().bytes().hex() + " over the rate limit (" + (int) RateLimits.PER_CLIENT_RATE + "/s a client)");
             return;
         }
         LanServer.Answer answer = server.answer(m, source, view(now), now);
@@ -270,19 +275,32 @@ public final class LanServerComponent implements LanClientMonitor {
             l.mac().ifPresent(mac -> props.put(Topics.PROP_MAC, mac.text()));
             props.put(Topics.PROP_ADDRESSES, String.join(" ", addresses));
             events.postEvent(new Event(Topics.LANLEASE_PREFIX + e.kind().name(), props));
-            log.info("{}: LAN lease {}: {} (DUID {}{}, {})", setup.lan(), e.kind().name().toLowerCase(), addresses, l.client().bytes().hex(),
-                    l.mac().map(mac -> ", MAC " + mac).orElse(""), l.how().name().toLowerCase().replace('_', '-'));
+            // a renewal is routine (thousands a second under load): the rest are news
+            if (e.kind() != LanLeaseEvent.Kind.RENEWED || log.isDebugEnabled())
+                log.info("{}: LAN lease {}: {} (DUID {}{}, {})", setup.lan(), e.kind().name().toLowerCase(), addresses, l.client().bytes().hex(),
+                        l.mac().map(mac -> ", MAC " + mac).orElse(""), l.how().name().toLowerCase().replace('_', '-'));
         }
-        pending = List.copyOf(server.bindings().allBound());
         saver.trigger();
     }
 
-    private volatile List<LanLease> pending;
+    /** The bound leases, copied on the event loop (which alone touches them); empty before the socket is open. */
+    private List<LanLease> snapshot() {
+        Channel ch = channel;
+        if (ch == null) return List.of();
+        try {
+            return ch.eventLoop().submit(() -> List.copyOf(server.bindings().allBound())).get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            return List.of();
+        }
+    }
 
-    /** Effects thread: the newest bound leases to the file. */
+    /** Effects thread, 200 ms after a burst of changes: the bound leases to the file (a copy per burst, not per message). */
     private void save() {
-        List<LanLease> leases = pending;
-        if (leases == null) return;
+        if (channel == null || !channel.isOpen()) return;
+        List<LanLease> leases = snapshot();
         try {
             LanLeaseFile.write(leaseFile, leases);
         } catch (IOException e) {
@@ -292,8 +310,7 @@ public final class LanServerComponent implements LanClientMonitor {
 
     @Override
     public List<LanClient> lanClients() {
-        List<LanLease> leases = pending;
-        if (leases == null) return List.of();
+        List<LanLease> leases = snapshot();
         LanView view = view(clock.instant());
         List<LanClient> out = new ArrayList<>();
         for (LanLease l : leases)
@@ -339,11 +356,18 @@ public final class LanServerComponent implements LanClientMonitor {
     @Deactivate
     void deactivate() throws InterruptedException {
         if (effects == null) return;
+        List<LanLease> last = channel == null ? null : snapshot();
         if (channel != null) channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        effects.execute(this::save); // what a change a moment ago left pending
-        effects.shutdown();
+        effects.shutdown(); // a save still pending sees the channel closed and leaves the file to this one
         effects.awaitTermination(3, TimeUnit.SECONDS);
+        if (last != null) {
+            try {
+                LanLeaseFile.write(leaseFile, last);
+            } catch (IOException e) {
+                log.error("{}: could not write the LAN lease file {}: {}", setup.lan(), leaseFile, e.toString());
+            }
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     private static InetAddress parse(String literal) {

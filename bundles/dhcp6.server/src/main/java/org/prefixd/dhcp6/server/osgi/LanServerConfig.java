@@ -19,4 +19,8 @@ public @interface LanServerConfig {
     long dhcpv6_lease_time() default 3600;
 
     String dhcpv6_boot_url() default "";
+
+    int dhcpv6_rate_per_source() default 100;
+
+    int dhcpv6_rate_per_lan() default 2000;
 }

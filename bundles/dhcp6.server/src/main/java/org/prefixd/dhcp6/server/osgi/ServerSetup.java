@@ -14,7 +14,7 @@ import org.prefixd.dhcp6.server.ServerSettings;
 
 /** A {@link LanServerConfig} checked once: every bad value fails here with the property named. */
 record ServerSetup(InterfaceName lan, ServerSettings.Mode mode, ServerSettings.Assign assign, Map<String, Long> reservations, boolean rapidCommit,
-                   Duration leaseTime, Optional<String> bootUrl) {
+                   Duration leaseTime, Optional<String> bootUrl, int ratePerSource, int ratePerLan) {
     static ServerSetup from(LanServerConfig c) {
         String problem = InterfaceName.problemWith(c.lan());
         if (problem != null) throw new IllegalArgumentException("prefixd.lan: lan: " + problem);
@@ -60,7 +60,12 @@ record ServerSetup(InterfaceName lan, ServerSettings.Mode mode, ServerSettings.A
                 throw new IllegalArgumentException("prefixd.lan: dhcpv6.boot.url: '" + url + "' is not a URL");
             boot = Optional.of(url);
         }
-        return new ServerSetup(InterfaceName.of(c.lan()), mode, assign, reservations, c.dhcpv6_rapid_commit(), Duration.ofSeconds(c.dhcpv6_lease_time()), boot);
+        if (c.dhcpv6_rate_per_source() < 1 || c.dhcpv6_rate_per_source() > 100000)
+            throw new IllegalArgumentException("prefixd.lan: dhcpv6.rate.per.source: " + c.dhcpv6_rate_per_source() + " is not in 1..100000");
+        if (c.dhcpv6_rate_per_lan() < 1 || c.dhcpv6_rate_per_lan() > 100000)
+            throw new IllegalArgumentException("prefixd.lan: dhcpv6.rate.per.lan: " + c.dhcpv6_rate_per_lan() + " is not in 1..100000");
+        return new ServerSetup(InterfaceName.of(c.lan()), mode, assign, reservations, c.dhcpv6_rapid_commit(), Duration.ofSeconds(c.dhcpv6_lease_time()), boot,
+                c.dhcpv6_rate_per_source(), c.dhcpv6_rate_per_lan());
     }
 
     ServerSettings settings(Duid serverDuid) {
