@@ -54,7 +54,9 @@ class StateFaultsIT {
                 Files.delete(filler);
                 String full = Files.readString(lease);
                 Await.until("the lease file written again", Duration.ofSeconds(15), () -> !TextFile.read(lease).equals(full));
-                assertTrue(prefixd.logText().contains("the lease file " + lease + " is up to date again"), prefixd.logTail());
+                // logged right after the write the wait above saw: waited for, not raced (failed once in CI, 2026-12-07)
+                Await.until("the log saying the file is up to date again", Duration.ofSeconds(5),
+                        () -> prefixd.logText().contains("the lease file " + lease + " is up to date again"), prefixd::logTail);
 
                 Cmd.ok("mount", "-o", "remount,ro", state.toString());
                 int renewedRo = renewals(prefixd);
