@@ -56,10 +56,9 @@ class LanDhcp6IT {
                 Await.until("the server back after its update", Duration.ofSeconds(10),
                         () -> prefixd.logText().split("DHCPv6 server \\(stateful", -1).length > 2);
 
-                // the host is wiped: a new DUID (dhclient's DUID-LLT has the time in it), no lease
+                // the host is wiped and comes back with a DUID-UUID (no MAC in it: the EUI-64 link-local says it)
                 host.ip("-6", "addr", "del", expected + "/128", "dev", "eth0");
-                Thread.sleep(1100); // a DUID-LLT of another second
-                Dhclient wiped = new Dhclient(host, dir.resolve("dhclient-2"), false);
+                Dhclient wiped = new Dhclient(host, dir.resolve("dhclient-2"), false, "00046f1c3a4e00004000800000000000000a");
                 try (wiped) {
                     Await.until("the same address with the new DUID", Duration.ofSeconds(20), () -> host.ip("-6", "addr", "show", "dev", "eth0").contains(expected + "/128"),
                             () -> "\n" + wiped.log() + prefixd.logTail());
@@ -143,7 +142,17 @@ class LanDhcp6IT {
         private final Path log;
 
         Dhclient(Namespace host, Path dir, boolean stateless) throws IOException {
+            this(host, dir, stateless, null);
+        }
+
+        /** @param duidHex the DUID it is to use (written into its lease file as dhclient's default-duid), or null for its own */
+        Dhclient(Namespace host, Path dir, boolean stateless, String duidHex) throws IOException {
             Files.createDirectories(dir);
+            if (duidHex != null) {
+                StringBuilder octal = new StringBuilder();
+                for (int i = 0; i < duidHex.length(); i += 2) octal.append(String.format("\\%03o", Integer.parseInt(duidHex.substring(i, i + 2), 16)));
+                Files.writeString(dir.resolve("leases"), "default-duid \"" + octal + "\";\n");
+            }
             this.log = dir.resolve("script.log");
             Path script = dir.resolve("script.sh");
             Files.writeString(script, """
