@@ -251,8 +251,9 @@ public final class LanServerComponent implements LanClientMonitor {
             return;
         }
         channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(Dhcp6Codec.encode(answer.reply().get())), from));
-        if (!answer.note().startsWith("advertise") && !answer.note().equals("information") || answer.note().contains("("))
-            log.info("{}: {} from {}: {}", setup.lan(), m.type().rfcName(), Ipv6Text.format(source), answer.note());
+        // the lease events say what changed; a message's own line only when it says something more (a note in brackets)
+        if (answer.note().contains("(")) log.info("{}: {} from {}: {}", setup.lan(), m.type().rfcName(), Ipv6Text.format(source), answer.note());
+        else if (log.isDebugEnabled()) log.debug("{}: {} from {}: {}", setup.lan(), m.type().rfcName(), Ipv6Text.format(source), answer.note());
         if (!answer.events().isEmpty()) changed(answer.events());
     }
 
