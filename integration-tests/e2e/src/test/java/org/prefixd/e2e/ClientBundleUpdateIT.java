@@ -41,4 +41,40 @@ class ClientBundleUpdateIT {
             }
         }
     }
+
+    /**
+     * The client started again while no hook dispatcher was there (the hooks bundle stopped): the
+     * resumed event runs the hook once when the hooks come back — the dispatcher takes it up from
+     * the lease's registration and the client tells it to the listener that binds; not twice.
+     */
+    @Test
+    void anEventNoDispatcherHeardRunsTheHookOnceWhenTheHooksComeBack() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        Namespace[] lab = DhcpClientKeaIT.lab();
+        try (Namespace isp = lab[0]; Namespace router = lab[1]) {
+            Path dir = Prefixd.newDirectory("clientupdate");
+            HookRecorder hook = new HookRecorder(java.nio.file.Files.createDirectories(dir.resolve("scripts")), "prefixd");
+            try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 30, 50, 80, 120);
+                 Prefixd prefixd = new Prefixd(router, dir, "console", true)) {
+                prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
+                prefixd.config("prefixd.hook-rec.cfg", "script = " + hook.script + "\nstyle = prefixd\n");
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
+                Await.until("bound and its hook run", Duration.ofSeconds(10), () -> hook.where("PREFIXD_EVENT", "bound").size() == 1);
+                String hooks = ConsoleProfileIT.bundleId(prefixd, "prefixd.hooks");
+                prefixd.shell("stop " + hooks);
+                int before = prefixd.logText().length();
+                prefixd.shell("update " + ConsoleProfileIT.bundleId(prefixd, "prefixd.dhcp6.client"));
+                Await.until("the lease resumed by the new bundle", Duration.ofSeconds(10),
+                        () -> prefixd.logText().substring(before).contains("wan0: lease resumed"));
+                assertEquals(0, hook.where("PREFIXD_EVENT", "resumed").size(), hook.allText());
+                prefixd.shell("start " + hooks);
+                Await.until("the resumed event's hook run", Duration.ofSeconds(10), () -> hook.where("PREFIXD_EVENT", "resumed").size() == 1);
+                // A renewal's run comes after any second run of the resumed event on the link's queue.
+                assertEquals(0, prefixd.cli("renew", "wan0").exit(), "prefixd renew wan0");
+                Await.until("the renewal's hook run", Duration.ofSeconds(10), () -> hook.where("PREFIXD_EVENT", "renewed").size() == 1);
+                assertEquals(1, hook.where("PREFIXD_EVENT", "resumed").size(), hook.allText());
+                assertEquals(3, hook.runs().size(), hook.allText());
+            }
+        }
+    }
 }

@@ -64,6 +64,8 @@ public final class HookDispatcher implements LeaseListener, EventHandler {
     /** Guarded by itself, with the choice of the hooks for an event and the arrival of a hook. */
     private final RecentEvents recent = new RecentEvents();
     private final HandledEvents handled;
+    /** The id of the last lease event taken up per link: a client tells an event it found unheard once a listener binds. */
+    private final Map<InterfaceName, String> lastEventIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public HookDispatcher(BundleContext context, @Reference EventAdmin events, @Reference(service = LoggerFactory.class) Logger log) {
@@ -82,6 +84,7 @@ public final class HookDispatcher implements LeaseListener, EventHandler {
                 if (lease != null) {
                     held.put(lease.link(), lease);
                     unhandled(lease, ref).ifPresent(missed -> {
+                        if (ref.getProperty(WanLease.PROP_EVENT_ID) instanceof String id) lastEventIds.put(lease.link(), id); // the client may tell it too
                         log.info("{} {} came while no hook dispatcher was there: its hooks run as they appear", missed.link(), missed.kind().name().toLowerCase());
                         recent.ran(missed, List.of());
                     });
@@ -139,6 +142,10 @@ public final class HookDispatcher implements LeaseListener, EventHandler {
             kind = HookEvent.Kind.valueOf(kindName.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             log.debug("no hooks for {}", kindName);
+            return;
+        }
+        if (eventId.equals(lastEventIds.put(lease.link(), eventId))) {
+            log.debug("{} {} event {}: its hooks already ran or are queued", lease.link(), kindName, eventId);
             return;
         }
         Optional<WanLease> previous;

@@ -150,6 +150,42 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(LeaseListener listener) {
         listeners.add(listener);
+        try {
+            effects.execute(() -> tellUnheard(listener));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // deactivated meanwhile: nothing to tell
+        }
+    }
+
+    /**
+     * SCR binds the WanLink before the listeners (references in name order), so a session's first
+     * event (a RESUMED after an update) can come before the hook dispatcher is bound: the listener
+     * that comes first hears it then (it skips an event id it already took up itself).
+     */
+    private void tellUnheard(LeaseListener listener) {
+        if (lastUnheard.isEmpty() || unheardWanLease == null) return;
+        List<LeaseFile.Unheard> missed = new java.util.ArrayList<>();
+        boolean resumed = lastUnheard.get().kind().equals("resumed");
+        Optional<LeaseFile.Stored> kept = keptAtStart;
+        if (resumed && kept.isPresent() && kept.get().unheard().isPresent()) { // the one the file kept from before comes first
+            missed.add(kept.get().unheard().get());
+            keptAtStart = Optional.empty();
+        }
+        missed.add(lastUnheard.get());
+        for (LeaseFile.Unheard event : missed) {
+            log.info("{}: the lease's {} event {} came while no hook dispatcher was bound: told now", settings.link(), event.kind(), event.eventId());
+            try {
+                listener.leaseChanged(event.kind(), unheardWanLease, event.eventId());
+            } catch (RuntimeException e) {
+                log.error("{}: a lease listener failed on {}: {}", settings.link(), event.kind(), e.toString());
+            }
+        }
+        // The file names an unheard event for the next start: no longer. An ended lease's file is gone.
+        if (resumed && missed.size() > 1) store.rewrite(unheardLease, kept.flatMap(LeaseFile.Stored::writtenBy));
+        else if (!List.of("resumed", "expired", "released").contains(lastUnheard.get().kind())) store.save(unheardLease, Optional.empty());
+        lastUnheard = Optional.empty();
+        unheardLease = null;
+        unheardWanLease = null;
     }
 
     void removeListener(LeaseListener listener) {
@@ -377,6 +413,9 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
     private volatile Optional<LeaseFile.Stored> keptAtStart = Optional.empty();
     /** The last event, when no listener was there to hear it (effects thread). */
     private Optional<LeaseFile.Unheard> lastUnheard = Optional.empty();
+    /** The lease of {@link #lastUnheard}, as the client and as the listeners know it (effects thread). */
+    private Lease unheardLease;
+    private WanLease unheardWanLease;
     /** The RESUMED event just now told the listeners an earlier unheard one first (effects thread). */
     private boolean replayed;
 
@@ -448,6 +487,8 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         }
         lastUnheard = held.isPresent() && listeners.isEmpty() && event.kind() != LeaseEvent.Kind.INFORMED
                 ? Optional.of(new LeaseFile.Unheard(kind, eventId)) : Optional.empty();
+        unheardLease = lastUnheard.isPresent() ? event.lease() : null;
+        unheardWanLease = lastUnheard.isPresent() ? held.get() : null;
         if (held.isPresent()) { // no lambdas up to the services: each one's first call costs a bootstrap
             for (LeaseListener listener : listeners) {
                 try {
