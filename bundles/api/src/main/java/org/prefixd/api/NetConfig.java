@@ -49,4 +49,13 @@ public interface NetConfig {
     void setUnreachableRoute(Prefix prefix) throws NetConfigException;
 
     void removeUnreachableRoute(Prefix prefix) throws NetConfigException;
+
+    /** A route to a prefix delegated to a router on a LAN, via its link-local address, gone by itself after {@code validSeconds}. */
+    default void setRoute(Prefix prefix, Inet6Address via, InterfaceName dev, long validSeconds) throws NetConfigException {
+        throw new NetConfigException("routes via a next hop are not supported by this NetConfig");
+    }
+
+    default void removeRoute(Prefix prefix, Inet6Address via, InterfaceName dev) throws NetConfigException {
+        throw new NetConfigException("routes via a next hop are not supported by this NetConfig");
+    }
 }

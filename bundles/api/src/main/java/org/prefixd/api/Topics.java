@@ -27,7 +27,8 @@ public final class Topics {
     /**
      * A LAN client's DHCPv6 lease was BOUND, RENEWED, RELEASED, EXPIRED or DECLINED (the last part
      * of the topic): {@link #PROP_INTERFACE} is the LAN, with {@link #PROP_MAC} (when known),
-     * {@link #PROP_DUID} and {@link #PROP_ADDRESSES}.
+     * {@link #PROP_DUID} and {@link #PROP_ADDRESSES}, or {@link #PROP_PREFIXES} for a downstream
+     * router's delegation (IA_PD).
      */
     public static final String LANLEASE_PREFIX = "prefixd/lanlease/";
     /** Event property on lanlease events: the client's MAC, "aa:bb:cc:dd:ee:ff". */
@@ -36,6 +37,8 @@ public final class Topics {
     public static final String PROP_DUID = "duid";
     /** Event property on lanlease events: the client's addresses, space-separated. */
     public static final String PROP_ADDRESSES = "addresses";
+    /** Event property on lanlease events of a delegation: the prefixes delegated to the router, space-separated. */
+    public static final String PROP_PREFIXES = "prefixes";
     /** A LAN got no subnet of a delegated prefix: {@link #PROP_INTERFACE} is the LAN, {@link #PROP_REASON} says why. */
     public static final String LAN_NO_SPACE = "prefixd/lan/NO_SPACE";
 

@@ -80,6 +80,18 @@ final class IpCommands {
         return List.of("ip", "-6", "route", "del", "unreachable", prefix.toString(), "metric", "2147483647");
     }
 
+    /** A delegated prefix's route via the downstream router; the kernel drops it when it expires, also without prefixd. */
+    static List<String> setRoute(Prefix prefix, Inet6Address via, InterfaceName dev, long valid) {
+        if (!via.isLinkLocalAddress()) throw new IllegalArgumentException("next hop " + Ipv6Text.format(via) + " is not link-local");
+        if (valid < 1 || valid >= FOREVER) throw new IllegalArgumentException("route lifetime " + valid + " is not in 1.." + (FOREVER - 1));
+        return List.of("ip", "-6", "route", "replace", prefix.toString(), "via", Ipv6Text.format(via), "dev", dev.value(), "proto", "static",
+                "expires", Long.toString(valid));
+    }
+
+    static List<String> removeRoute(Prefix prefix, Inet6Address via, InterfaceName dev) {
+        return List.of("ip", "-6", "route", "del", prefix.toString(), "via", Ipv6Text.format(via), "dev", dev.value());
+    }
+
     private static String lifetime(long seconds) {
         if (seconds < 0 || seconds > FOREVER) throw new IllegalArgumentException("lifetime " + seconds + " does not fit 32 bits");
         return seconds == FOREVER ? "forever" : Long.toString(seconds);

@@ -134,6 +134,21 @@ public final class IpRoute2NetConfig implements NetConfig {
         apply(Change.fixed("route " + prefix, command, true));
     }
 
+    @Override
+    public void setRoute(Prefix prefix, Inet6Address via, InterfaceName dev, long validSeconds) throws NetConfigException {
+        IpCommands.setRoute(prefix, via, dev, validSeconds); // bad arguments fail here, never retried
+        Instant given = clock.instant();
+        apply(new Change("route " + prefix, now -> {
+            long valid = validSeconds - Math.max(0, Duration.between(given, now).getSeconds());
+            return valid < 1 ? Optional.empty() : Optional.of(IpCommands.setRoute(prefix, via, dev, valid));
+        }, false));
+    }
+
+    @Override
+    public void removeRoute(Prefix prefix, Inet6Address via, InterfaceName dev) throws NetConfigException {
+        apply(Change.fixed("route " + prefix, IpCommands.removeRoute(prefix, via, dev), true));
+    }
+
     private static String addressTarget(InterfaceName dev, Inet6Address address, int prefixLength) {
         return "address " + dev + " " + Ipv6Text.format(address) + "/" + prefixLength;
     }

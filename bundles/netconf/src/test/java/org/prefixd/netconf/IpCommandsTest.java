@@ -74,4 +74,14 @@ class IpCommandsTest {
         assertEquals(NetConfig.AddressState.NO_LINK, IpCommands.addressState("", a));
         assertEquals(NetConfig.AddressState.NO_LINK, IpCommands.addressState(linkLocal.replace("scope link", "scope link tentative"), a));
     }
+
+    @Test
+    void routesADownstreamRoutersPrefixViaItsLinkLocalAddressWithAnExpiry() throws Exception {
+        assertEquals(List.of("ip", "-6", "route", "replace", "2001:db8:100:10::/60", "via", "fe80::1", "dev", "lan0", "proto", "static", "expires", "300"),
+                IpCommands.setRoute(new Prefix(ip("2001:db8:100:10::"), 60), ip("fe80::1"), org.prefixd.api.InterfaceName.of("lan0"), 300));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> IpCommands.setRoute(new Prefix(ip("2001:db8:100:10::"), 60), ip("2001:db8::1"), org.prefixd.api.InterfaceName.of("lan0"), 300));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> IpCommands.setRoute(new Prefix(ip("2001:db8:100:10::"), 60), ip("fe80::1"), org.prefixd.api.InterfaceName.of("lan0"), 0));
+    }
 }

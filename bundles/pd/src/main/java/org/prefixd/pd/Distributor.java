@@ -65,6 +65,11 @@ public final class Distributor {
      * @param lans the LAN configurations there are now
      */
     public Result update(List<DelegatedPrefix> delegated, List<LanRequest> lans, Instant now) {
+        return update(delegated, lans, List.of(), now);
+    }
+
+    /** @param downstream sub-prefixes the LAN servers delegated to routers on the LANs: no LAN subnet overlaps one */
+    public Result update(List<DelegatedPrefix> delegated, List<LanRequest> lans, List<Prefix> downstream, Instant now) {
         Map<Prefix, DelegatedPrefix> present = new LinkedHashMap<>();
         for (DelegatedPrefix d : delegated) {
             if (d.withdrawn()) continue; // after the prefixes held: a prefix both held and withdrawn is held
@@ -92,7 +97,8 @@ public final class Distributor {
         for (DelegatedPrefix d : ordered) {
             if (!d.validUntil().isAfter(now)) continue;
             List<LanRequest> takers = lans.stream().filter(r -> r.takesFrom(d)).toList();
-            Map<InterfaceName, SubnetAllocator.Outcome> outcome = SubnetAllocator.assign(d.prefix(), d.excluded(), takers, assignments.of(d.prefix()));
+            List<Prefix> carved = downstream.stream().filter(p -> d.prefix().contains(p)).toList();
+            Map<InterfaceName, SubnetAllocator.Outcome> outcome = SubnetAllocator.assign(d.prefix(), d.excluded(), carved, takers, assignments.of(d.prefix()));
             Map<InterfaceName, Prefix> given = new HashMap<>();
             for (var e : outcome.entrySet()) {
                 if (e.getValue() instanceof SubnetAllocator.Outcome.Assigned a) {

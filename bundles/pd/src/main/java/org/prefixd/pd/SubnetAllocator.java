@@ -1,7 +1,5 @@
 package org.prefixd.pd;
 
-import java.net.Inet6Address;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +9,7 @@ import java.util.Optional;
 
 import org.prefixd.api.InterfaceName;
 import org.prefixd.api.Prefix;
+import org.prefixd.api.PrefixSpace;
 
 /**
  * Splits one delegated prefix over the LANs, deterministically: the same prefix, LANs and
@@ -18,8 +17,8 @@ import org.prefixd.api.Prefix;
  * assignments stay as long as they still fit (so a LAN whose configuration did not change keeps
  * its subnet, also when a new LAN's hint points at it); then hinted LANs get their hint when it
  * is free; then the others, larger subnets first, each the lowest free one. A LAN that does not
- * fit gets the reason, and the others are not affected. A prefix the server excludes (RFC 6603)
- * counts as taken from the start: no LAN gets a subnet overlapping it. Pure: no clock, no I/O.
+ * fit gets the reason, and the others are not affected. A prefix the server excludes (RFC 6603),
+ * and what the LAN servers delegated to downstream routers, count as taken from the start: no LAN gets a subnet overlapping it. Pure: no clock, no I/O.
  */
 public final class SubnetAllocator {
     /** What one LAN gets of the delegated prefix. */
@@ -58,6 +57,14 @@ public final class SubnetAllocator {
      */
     public static Map<InterfaceName, Outcome> assign(Prefix delegated, Optional<Prefix> excluded, List<LanRequest> lans,
                                                      Map<InterfaceName, Prefix> previous) {
+        return assign(delegated, excluded, List.of(), lans, previous);
+    }
+
+    /**
+     * @param downstream what the LAN servers delegated of it to routers on the LANs: taken, like the excluded prefix
+     */
+    public static Map<InterfaceName, Outcome> assign(Prefix delegated, Optional<Prefix> excluded, List<Prefix> downstream, List<LanRequest> lans,
+                                                     Map<InterfaceName, Prefix> previous) {
         if (delegated.length() < 1 || delegated.length() > 64) throw new IllegalArgumentException("a delegated " + delegated + " cannot be split into LANs");
         List<LanRequest> byName = new ArrayList<>(lans);
         byName.sort(Comparator.comparing(r -> r.lan().value()));
@@ -65,6 +72,7 @@ public final class SubnetAllocator {
         for (LanRequest r : byName) out.put(r.lan(), null);
         List<Prefix> taken = new ArrayList<>();
         if (excluded.isPresent()) taken.add(excluded.get());
+        taken.addAll(downstream);
         Map<InterfaceName, String> notes = new LinkedHashMap<>();
         List<LanRequest> open = new ArrayList<>();
         for (LanRequest r : byName) {
@@ -113,25 +121,8 @@ public final class SubnetAllocator {
         return out;
     }
 
-    /** The lowest free subnet: on a collision it jumps past the whole taken prefix, so the work is bounded by the taken ones. */
     private static Optional<Prefix> lowestFree(Prefix delegated, int length, List<Prefix> taken) {
-        long count = 1L << (length - delegated.length());
-        long i = 0;
-        while (i < count) {
-            Prefix candidate = subnet(delegated, length, i);
-            Prefix blocking = null;
-            for (Prefix t : taken) if (candidate.overlaps(t)) { blocking = t; break; }
-            if (blocking == null) return Optional.of(candidate);
-            if (blocking.length() <= length) {
-                // the taken prefix is at least as large: continue after its end
-                long end = high(blocking) + (blocking.length() == 0 ? 0 : (1L << (64 - blocking.length())));
-                i = (end - high(delegated)) >>> (64 - length);
-                if (end == 0) return Optional.empty(); // wrapped: the taken prefix reaches the end of the space
-            } else {
-                i++;
-            }
-        }
-        return Optional.empty();
+        return PrefixSpace.lowestFree(delegated, length, taken);
     }
 
     private static long masked(Prefix delegated, LanRequest r) {
@@ -140,31 +131,16 @@ public final class SubnetAllocator {
     }
 
     private static boolean free(Prefix p, List<Prefix> taken) {
-        for (Prefix t : taken) if (p.overlaps(t)) return false;
-        return true;
+        return PrefixSpace.free(p, taken);
     }
 
     /** The number of {@code subnet} among the subnets of its length in {@code delegated}. */
     static long index(Prefix delegated, Prefix subnet) {
-        return (high(subnet) - high(delegated)) >>> (64 - subnet.length());
+        return PrefixSpace.index(delegated, subnet);
     }
 
-    /** Subnet number {@code i} of the given length in {@code delegated} (both at most /64: only the upper 64 bits move). */
+    /** Subnet number {@code i} of the given length in {@code delegated}. */
     static Prefix subnet(Prefix delegated, int length, long i) {
-        long high = high(delegated) | (length == 64 ? i : i << (64 - length));
-        byte[] b = new byte[16];
-        for (int k = 0; k < 8; k++) b[k] = (byte) (high >>> (56 - 8 * k));
-        try {
-            return new Prefix(Inet6Address.getByAddress(null, b, -1), length);
-        } catch (UnknownHostException impossible) {
-            throw new AssertionError(impossible);
-        }
-    }
-
-    private static long high(Prefix p) {
-        byte[] b = p.network().getAddress();
-        long h = 0;
-        for (int k = 0; k < 8; k++) h = (h << 8) | (b[k] & 0xff);
-        return h;
+        return PrefixSpace.subnet(delegated, length, i);
     }
 }

@@ -149,4 +149,14 @@ class SubnetAllocatorTest {
     void givesTheWholePrefixToALanThatAsksForItsLength() {
         assertEquals("2001:db8:100::/56", subnet(SubnetAllocator.assign(P56, List.of(lan("all", 56, 3)), Map.of()), "all"));
     }
+
+    @Test
+    void aPrefixDelegatedToADownstreamRouterIsNeverALansSubnetNorItsHint() {
+        List<Prefix> downstream = List.of(prefix("2001:db8:100:10::/60"));
+        Map<InterfaceName, Outcome> out = SubnetAllocator.assign(P56, java.util.Optional.empty(), downstream,
+                List.of(lan("lan0", 64), lan("lan1", 64, 0x10), lan("lan2", 60)), Map.of());
+        assertEquals("2001:db8:100::/60", subnet(out, "lan2"), "larger subnets first");
+        assertEquals("2001:db8:100:20::/64", subnet(out, "lan0"));
+        assertEquals("2001:db8:100:21::/64", subnet(out, "lan1"), "its hint lies in the downstream router's /60: the lowest free instead");
+    }
 }

@@ -32,6 +32,7 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.prefixd.api.DelegatedPrefix;
+import org.prefixd.api.DownstreamPrefix;
 import org.prefixd.api.AtomicFile;
 import org.prefixd.api.Coalescer;
 import org.prefixd.api.Directories;
@@ -121,6 +122,20 @@ public final class DistributorComponent {
         changed();
     }
 
+    /** What the LAN servers delegated to routers on the LANs (IA_PD): taken for the LANs' subnets. */
+    private final List<DownstreamPrefix> downstream = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindDownstream(DownstreamPrefix prefix) {
+        downstream.add(prefix);
+        changed();
+    }
+
+    void unbindDownstream(DownstreamPrefix prefix) {
+        downstream.remove(prefix);
+        changed();
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindLan(LanComponent lan) {
         lans.add(lan);
@@ -147,7 +162,9 @@ public final class DistributorComponent {
             }
             List<DelegatedPrefix> given = new java.util.ArrayList<>(delegated);
             for (DelegatedPrefix d; (d = withdrawals.poll()) != null; ) given.add(d);
-            Distributor.Result result = distributor.update(given, requests, now);
+            List<org.prefixd.api.Prefix> carved = new java.util.ArrayList<>();
+            for (DownstreamPrefix p : downstream) carved.add(p.prefix());
+            Distributor.Result result = distributor.update(given, requests, carved, now);
             report(result.problems());
             note(result.notes());
             Map<String, LanPrefix> next = new HashMap<>();
