@@ -55,6 +55,11 @@ public final class StatusReport {
             JsonObjectBuilder o = JSON.createObjectBuilder().add("lan", c.lan().value()).add("duid", c.duid()).add("iaid", c.iaid())
                     .add("addresses", addresses).add("validUntil", c.validUntil().toString()).add("validLeft", secondsLeft(c.validUntil())).add("how", c.how());
             c.mac().ifPresent(m -> o.add("mac", m));
+            if (!c.prefixes().isEmpty()) {
+                JsonArrayBuilder prefixes = JSON.createArrayBuilder();
+                for (var p : c.prefixes()) prefixes.add(p.toString());
+                o.add("prefixes", prefixes);
+            }
             clients.add(o);
         }
         return JSON.createObjectBuilder().add("links", array).add("sessions", sessionArray).add("lanClients", clients).build();
@@ -160,7 +165,7 @@ public final class StatusReport {
         }
         for (LanClient c : lanClients)
             out.append(String.format("lan   %-9s %s %s  valid %s (%s)%n", c.lan(), c.mac().orElse("duid " + c.duid()),
-                    c.addresses().stream().map(Ipv6Text::format).toList(), span(c.validUntil()), c.how()));
+                    c.prefixes().isEmpty() ? c.addresses().stream().map(Ipv6Text::format).toList() : c.prefixes(), span(c.validUntil()), c.how()));
         return out.toString();
     }
 

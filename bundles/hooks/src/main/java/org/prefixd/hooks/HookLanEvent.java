@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.prefixd.api.InterfaceName;
+import org.prefixd.api.Prefix;
 
 /**
  * A change of a LAN client's lease (the LAN's DHCPv6 server) a hook runs for. Hooks name these
@@ -15,8 +16,13 @@ import org.prefixd.api.InterfaceName;
  *
  * @param mac "aa:bb:cc:dd:ee:ff", when the server knows it
  * @param addresses the client's addresses, as the server rendered them
+ * @param prefixes what a downstream router was delegated (IA_PD), each parsed and rendered again
  */
-public record HookLanEvent(Kind kind, InterfaceName lan, Optional<String> mac, String duid, List<String> addresses, Instant now) {
+public record HookLanEvent(Kind kind, InterfaceName lan, Optional<String> mac, String duid, List<String> addresses, List<Prefix> prefixes, Instant now) {
+    public HookLanEvent(Kind kind, InterfaceName lan, Optional<String> mac, String duid, List<String> addresses, Instant now) {
+        this(kind, lan, mac, duid, addresses, List.of(), now);
+    }
+
     public enum Kind {
         BOUND, RENEWED, RELEASED, EXPIRED, DECLINED;
 
@@ -31,13 +37,15 @@ public record HookLanEvent(Kind kind, InterfaceName lan, Optional<String> mac, S
         Objects.requireNonNull(mac, "mac");
         Objects.requireNonNull(duid, "duid");
         addresses = List.copyOf(addresses);
+        prefixes = List.copyOf(prefixes);
         Objects.requireNonNull(now, "now");
     }
 
     /** The prefixd style: {@code <lan> lan.<event>} and PREFIXD_LAN_*. */
     public HookCall call() {
         Environment env = new Environment().put("PREFIXD_EVENT", kind.label()).put("PREFIXD_INTERFACE", lan.value())
-                .put("PREFIXD_LAN_MAC", mac.orElse("")).put("PREFIXD_LAN_DUID", duid).list("PREFIXD_LAN_ADDRESSES", addresses, false);
+                .put("PREFIXD_LAN_MAC", mac.orElse("")).put("PREFIXD_LAN_DUID", duid).list("PREFIXD_LAN_ADDRESSES", addresses, false)
+                .list("PREFIXD_LAN_PREFIXES", prefixes.stream().map(Prefix::toString).toList(), false);
         return env.call(List.of(lan.value(), kind.label()));
     }
 }

@@ -24,6 +24,16 @@ class HookLanEventTest {
         assertEquals("000100012a2b3c4d52540012abcd", call.environment().get("PREFIXD_LAN_DUID"));
         assertEquals("2001:db8:100::5254:12:abcd", call.environment().get("PREFIXD_LAN_ADDRESSES"));
         assertEquals(List.of(), call.dropped());
+        assertEquals("", call.environment().get("PREFIXD_LAN_PREFIXES"));
+    }
+
+    @Test
+    void aDownstreamRoutersDelegationNamesItsPrefixes() {
+        HookLanEvent delegated = new HookLanEvent(HookLanEvent.Kind.BOUND, InterfaceName.of("lan0"), Optional.empty(), "00030001525400aa0001", List.of(),
+                List.of(org.prefixd.api.Prefix.parse("2001:db8:100:10::/60"), org.prefixd.api.Prefix.parse("2001:db8:200:10::/60")), Instant.parse("2026-12-07T10:00:00Z"));
+        HookCall call = delegated.call();
+        assertEquals("2001:db8:100:10::/60 2001:db8:200:10::/60", call.environment().get("PREFIXD_LAN_PREFIXES"));
+        assertEquals("", call.environment().get("PREFIXD_LAN_ADDRESSES"));
     }
 
     @Test

@@ -19,12 +19,15 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import org.prefixd.api.AtomicFile;
+import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.Prefix;
 import org.prefixd.dhcp6.codec.Duid;
 
 /**
- * A LAN's bound leases in the state directory ({@code lan-leases-<lan>.json}), written atomically
- * after each change and read back with every value checked; never more than
- * {@link Bindings#MAX_BOUND} entries (offers are never written).
+ * A LAN's bound leases and delegations in the state directory ({@code lan-leases-<lan>.json}),
+ * written atomically after each change and read back with every value checked; never more than
+ * {@link Bindings#MAX_BOUND} leases and {@link Delegations#MAX_DELEGATED} delegations (offers are
+ * never written).
  */
 public final class LanLeaseFile {
     private static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
@@ -34,7 +37,19 @@ public final class LanLeaseFile {
     private LanLeaseFile() {
     }
 
+    /** What the file holds. */
+    public record Stored(List<LanLease> leases, List<Delegation> delegations) {
+        public Stored {
+            leases = List.copyOf(leases);
+            delegations = List.copyOf(delegations);
+        }
+    }
+
     public static String toJson(Collection<LanLease> leases) {
+        return toJson(leases, List.of());
+    }
+
+    public static String toJson(Collection<LanLease> leases, Collection<Delegation> delegations) {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         for (LanLease l : leases) {
             var o = JSON.createObjectBuilder().add("duid", l.client().bytes().hex()).add("iaid", l.iaid())
@@ -42,11 +57,23 @@ public final class LanLeaseFile {
             l.mac().ifPresent(m -> o.add("mac", m.text()));
             array.add(o);
         }
-        return JSON.createObjectBuilder().add("version", VERSION).add("leases", array).build().toString();
+        JsonArrayBuilder delegated = JSON.createArrayBuilder();
+        for (Delegation d : delegations) {
+            JsonArrayBuilder given = JSON.createArrayBuilder();
+            for (Prefix p : d.given()) given.add(p.toString());
+            delegated.add(JSON.createObjectBuilder().add("duid", d.client().bytes().hex()).add("iaid", d.iaid()).add("index", d.index())
+                    .add("length", d.length()).add("via", Ipv6Text.format(d.via())).add("validUntil", d.validUntil().toString()).add("given", given));
+        }
+        return JSON.createObjectBuilder().add("version", VERSION).add("leases", array).add("delegations", delegated).build().toString();
     }
 
     /** @throws IllegalArgumentException naming what is wrong */
     public static List<LanLease> fromJson(String text) {
+        return storedFromJson(text).leases();
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong */
+    public static Stored storedFromJson(String text) {
         try {
             JsonObject o = JSON.createReader(new StringReader(text)).readObject();
             if (o.getInt("version") != VERSION) throw new IllegalArgumentException("LAN lease file version " + o.getInt("version") + " is not " + VERSION);
@@ -67,20 +94,51 @@ public final class LanLeaseFile {
                 out.add(new LanLease(Duid.fromHex(l.getString("duid")), iaid, Long.parseUnsignedLong(iid, 16), LanLease.How.valueOf(l.getString("how")), mac, until));
                 if (out.size() > Bindings.MAX_BOUND) throw new IllegalArgumentException("more than " + Bindings.MAX_BOUND + " leases");
             }
-            return out;
+            List<Delegation> delegations = new ArrayList<>();
+            if (o.containsKey("delegations")) // written since delegations exist
+                for (JsonValue v : o.getJsonArray("delegations")) {
+                    JsonObject d = v.asJsonObject();
+                    long iaid = d.getJsonNumber("iaid").longValueExact();
+                    if (iaid < 0 || iaid > 0xffffffffL) throw new IllegalArgumentException("IAID " + iaid + " does not fit 32 bits");
+                    java.net.Inet6Address via = Ipv6Text.parse(d.getString("via"));
+                    List<Prefix> given = new ArrayList<>();
+                    for (JsonValue g : d.getJsonArray("given")) given.add(Prefix.parse(((jakarta.json.JsonString) g).getString()));
+                    if (given.size() > 16) throw new IllegalArgumentException("a delegation with " + given.size() + " prefixes");
+                    delegations.add(new Delegation(Duid.fromHex(d.getString("duid")), iaid, d.getJsonNumber("index").longValueExact(), d.getInt("length"), via,
+                            time(d.getString("validUntil")), given));
+                    if (delegations.size() > Delegations.MAX_DELEGATED) throw new IllegalArgumentException("more than " + Delegations.MAX_DELEGATED + " delegations");
+                }
+            return new Stored(out, delegations);
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException | IllegalStateException e) {
             throw new IllegalArgumentException("not a LAN lease file: " + e.getMessage());
         }
     }
 
+    private static Instant time(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("validUntil is not a time");
+        }
+    }
+
     public static void write(Path file, Collection<LanLease> leases) throws IOException {
-        AtomicFile.write(file, toJson(leases).getBytes(StandardCharsets.UTF_8));
+        write(file, leases, List.of());
+    }
+
+    public static void write(Path file, Collection<LanLease> leases, Collection<Delegation> delegations) throws IOException {
+        AtomicFile.write(file, toJson(leases, delegations).getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return no leases when there is no file; a damaged one is an IllegalArgumentException */
     public static List<LanLease> read(Path file) throws IOException {
-        if (!Files.exists(file)) return List.of();
+        return readStored(file).leases();
+    }
+
+    /** @return nothing when there is no file; a damaged one is an IllegalArgumentException */
+    public static Stored readStored(Path file) throws IOException {
+        if (!Files.exists(file)) return new Stored(List.of(), List.of());
         if (Files.size(file) > MAX_BYTES) throw new IllegalArgumentException(file + " is larger than a LAN lease file can be");
-        return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        return storedFromJson(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.prefixd.api.Prefix;
+import org.prefixd.api.PrefixSpace;
 import org.prefixd.dhcp6.codec.Bytes;
 import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
@@ -20,6 +21,7 @@ import org.prefixd.dhcp6.codec.Duid;
 import org.prefixd.dhcp6.codec.IaAddress;
 import org.prefixd.dhcp6.codec.IaNa;
 import org.prefixd.dhcp6.codec.IaPd;
+import org.prefixd.dhcp6.codec.IaPrefix;
 import org.prefixd.dhcp6.codec.InformationRefreshTime;
 import org.prefixd.dhcp6.codec.MessageType;
 import org.prefixd.dhcp6.codec.Option;
@@ -34,19 +36,30 @@ import org.prefixd.dhcp6.codec.StatusCode;
 /**
  * The DHCPv6 server of one LAN (RFC 8415 §18.3), pure: a client's message, where it came from and
  * the LAN as it is now in; the answer (if any), the lease changes and a note for the log out.
- * Addresses are IA_NA only, one per LAN subnet, all with the same interface identifier
- * ({@link InterfaceIds}); lifetimes never beyond the subnet's. IA_PD is answered NoPrefixAvail.
+ * Addresses are IA_NA, one per LAN subnet, all with the same interface identifier
+ * ({@link InterfaceIds}); lifetimes never beyond the subnet's. IA_PD, when the LAN delegates, gets
+ * a sub-prefix of every delegated prefix with a subnet on the LAN, the same number in each
+ * (the client's former one, else its hint, else the lowest free), never one another LAN or router
+ * has; NoPrefixAvail otherwise.
  */
 public final class LanServer {
     /** Option 59, RFC 5970. */
     static final int BOOTFILE_URL = 59;
 
-    /** What to do: send {@code reply} (if any) to the client, then act on {@code events}. */
-    public record Answer(Optional<ClientServerMessage> reply, List<LanLeaseEvent> events, String note) {
+    /** The most sub-prefix numbers looked at for a free one (each taken prefix blocks a few). */
+    static final int MAX_PROBES = 65536;
+
+    /** What to do: send {@code reply} (if any) to the client, then act on {@code events} and {@code delegations}. */
+    public record Answer(Optional<ClientServerMessage> reply, List<LanLeaseEvent> events, List<DelegationEvent> delegations, String note) {
         public Answer {
             Objects.requireNonNull(reply, "reply");
             events = List.copyOf(events);
+            delegations = List.copyOf(delegations);
             Objects.requireNonNull(note, "note");
+        }
+
+        public Answer(Optional<ClientServerMessage> reply, List<LanLeaseEvent> events, String note) {
+            this(reply, events, List.of(), note);
         }
 
         static Answer drop(String why) {
@@ -56,10 +69,20 @@ public final class LanServer {
 
     private final ServerSettings settings;
     private final Bindings bindings;
+    private final Delegations delegations;
 
     public LanServer(ServerSettings settings, Bindings bindings) {
+        this(settings, bindings, new Delegations());
+    }
+
+    public LanServer(ServerSettings settings, Bindings bindings, Delegations delegations) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.bindings = Objects.requireNonNull(bindings, "bindings");
+        this.delegations = Objects.requireNonNull(delegations, "delegations");
+    }
+
+    public Delegations delegations() {
+        return delegations;
     }
 
     public Bindings bindings() {
@@ -98,8 +121,8 @@ public final class LanServer {
         Duid id = client.get();
         Optional<MacAddress> mac = MacAddress.fromDuid(id).or(() -> MacAddress.fromEui64LinkLocal(source));
         return switch (m.type()) {
-            case SOLICIT -> solicit(m, id, mac, view, now);
-            case REQUEST, RENEW, REBIND -> bind(m, id, mac, view, now);
+            case SOLICIT -> solicit(m, id, mac, source, view, now);
+            case REQUEST, RENEW, REBIND -> bind(m, id, mac, source, view, now);
             case RELEASE -> release(m, id);
             case DECLINE -> decline(m, id);
             case CONFIRM -> confirm(m, id, view);
@@ -114,14 +137,22 @@ public final class LanServer {
         return out;
     }
 
-    private Answer solicit(ClientServerMessage m, Duid id, Optional<MacAddress> mac, LanView view, Instant now) {
-        boolean rapid = settings.rapidCommit() && m.options().get(RapidCommit.class).isPresent() && settings.mode() == ServerSettings.Mode.STATEFUL;
+    /** Delegations past their valid time go (the component calls this on a timer): their routes are removed. */
+    public List<DelegationEvent> expireDelegations(Instant now) {
+        List<DelegationEvent> out = new ArrayList<>();
+        for (Delegation d : delegations.expire(now)) out.add(new DelegationEvent(LanLeaseEvent.Kind.EXPIRED, d, Optional.of(d)));
+        return out;
+    }
+
+    private Answer solicit(ClientServerMessage m, Duid id, Optional<MacAddress> mac, Inet6Address source, LanView view, Instant now) {
+        boolean rapid = settings.rapidCommit() && m.options().get(RapidCommit.class).isPresent()
+                && (settings.mode() == ServerSettings.Mode.STATEFUL || settings.delegate().isPresent() && !m.options().all(IaPd.class).isEmpty());
         if (rapid) {
-            Answer bound = bind(m, id, mac, view, now);
+            Answer bound = bind(m, id, mac, source, view, now);
             if (bound.reply().isEmpty()) return bound;
             ClientServerMessage r = bound.reply().get();
             return new Answer(Optional.of(new ClientServerMessage(MessageType.REPLY, r.transactionId(), r.options().with(new RapidCommit()))),
-                    bound.events(), bound.note() + " (rapid commit)");
+                    bound.events(), bound.delegations(), bound.note() + " (rapid commit)");
         }
         List<Option> out = new ArrayList<>(header(id));
         List<String> notes = new ArrayList<>();
@@ -138,14 +169,14 @@ public final class LanServer {
             bindings.offer(lease.get());
             out.add(iaNa(na.iaid(), lease.get(), view, now));
         }
-        for (IaPd pd : m.options().all(IaPd.class)) out.add(noPrefixes(pd.iaid()));
+        for (IaPd pd : m.options().all(IaPd.class)) out.add(offerPrefixes(pd, id, view, now, notes));
         out.addAll(information(m, view, mac));
         return new Answer(Optional.of(new ClientServerMessage(MessageType.ADVERTISE, m.transactionId(), Options.of(out))), List.of(),
                 "advertise" + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
     }
 
-    /** Request, Renew, Rebind, and Solicit with rapid commit: the IA_NAs bound (or bound again) for the lease time. */
-    private Answer bind(ClientServerMessage m, Duid id, Optional<MacAddress> mac, LanView view, Instant now) {
+    /** Request, Renew, Rebind, and Solicit with rapid commit: the IA_NAs and IA_PDs bound (or bound again) for the lease time. */
+    private Answer bind(ClientServerMessage m, Duid id, Optional<MacAddress> mac, Inet6Address source, LanView view, Instant now) {
         List<Option> out = new ArrayList<>(header(id));
         List<LanLeaseEvent> events = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -178,22 +209,158 @@ public final class LanServer {
             out.add(iaNa(na.iaid(), lease.get(), view, now));
             events.add(new LanLeaseEvent(held.isPresent() ? LanLeaseEvent.Kind.RENEWED : LanLeaseEvent.Kind.BOUND, lease.get()));
         }
-        for (IaPd pd : m.options().all(IaPd.class)) out.add(noPrefixes(pd.iaid()));
+        List<DelegationEvent> delegated = new ArrayList<>();
+        for (IaPd pd : m.options().all(IaPd.class)) out.add(bindPrefixes(m.type(), pd, id, source, view, now, delegated, notes));
         out.addAll(information(m, view, mac));
-        return new Answer(Optional.of(new ClientServerMessage(MessageType.REPLY, m.transactionId(), Options.of(out))), events,
+        return new Answer(Optional.of(new ClientServerMessage(MessageType.REPLY, m.transactionId(), Options.of(out))), events, delegated,
                 m.type().rfcName().toLowerCase() + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
+    }
+
+    /** An IA_PD in a Solicit: what a Request would get now; nothing is bound. */
+    private IaPd offerPrefixes(IaPd pd, Duid id, LanView view, Instant now, List<String> notes) {
+        if (settings.delegate().isEmpty()) return noPrefixes(pd.iaid(), "no prefixes are delegated on this LAN");
+        int length = settings.delegate().getAsInt();
+        String key = LanLease.key(id, pd.iaid());
+        Optional<Long> index = delegations.bound(key).map(Delegation::index).or(() -> chooseIndex(key, pd, length, view, now));
+        if (index.isEmpty()) return noPrefixes(pd.iaid(), noFreeReason(length, view, now, notes));
+        List<IaPrefix> given = prefixes(index.get(), length, view, now);
+        return given.isEmpty() ? noPrefixes(pd.iaid(), noFreeReason(length, view, now, notes)) : iaPd(pd.iaid(), given, List.of());
+    }
+
+    /**
+     * An IA_PD in a Request, Renew or Rebind: bound (again) with the sub-prefix of every delegated
+     * prefix there is now; what the router had and no longer gets (its delegated prefix went) is
+     * given with lifetimes 0 (RFC 8415 §18.3.4), and its route goes.
+     */
+    private IaPd bindPrefixes(MessageType type, IaPd pd, Duid id, Inet6Address source, LanView view, Instant now, List<DelegationEvent> events, List<String> notes) {
+        String key = LanLease.key(id, pd.iaid());
+        Optional<Delegation> held = delegations.bound(key);
+        if (held.isEmpty() && type == MessageType.RENEW)
+            return new IaPd(pd.iaid(), 0, 0, Options.of(StatusCode.of(StatusCode.NO_BINDING, "no binding for this IA")));
+        if (settings.delegate().isEmpty()) {
+            if (held.isPresent()) { // delegation turned off: what it had runs out now
+                delegations.remove(key);
+                events.add(new DelegationEvent(LanLeaseEvent.Kind.EXPIRED, held.get(), held));
+                return iaPd(pd.iaid(), List.of(), held.get().given());
+            }
+            return noPrefixes(pd.iaid(), "no prefixes are delegated on this LAN");
+        }
+        int length = settings.delegate().getAsInt();
+        Optional<Long> index = held.filter(h -> h.length() == length).map(Delegation::index).or(() -> chooseIndex(key, pd, length, view, now));
+        List<Prefix> before = held.map(Delegation::given).orElse(List.of());
+        if (index.isEmpty()) {
+            if (held.isPresent()) {
+                delegations.remove(key);
+                events.add(new DelegationEvent(LanLeaseEvent.Kind.EXPIRED, held.get(), held));
+            }
+            return before.isEmpty() ? noPrefixes(pd.iaid(), noFreeReason(length, view, now, notes)) : iaPd(pd.iaid(), List.of(), before);
+        }
+        List<IaPrefix> given = prefixes(index.get(), length, view, now);
+        List<Prefix> current = new ArrayList<>();
+        long longestValid = 0;
+        for (IaPrefix p : given) {
+            current.add(new Prefix(p.prefix(), p.prefixLength()));
+            longestValid = Math.max(longestValid, p.validLifetime());
+        }
+        if (current.isEmpty()) {
+            if (held.isPresent()) { // every prefix it had is gone: so is the delegation
+                delegations.remove(key);
+                events.add(new DelegationEvent(LanLeaseEvent.Kind.EXPIRED, held.get(), held));
+                return iaPd(pd.iaid(), List.of(), before);
+            }
+            return noPrefixes(pd.iaid(), noFreeReason(length, view, now, notes));
+        }
+        Delegation next = new Delegation(id, pd.iaid(), index.get(), length, source, now.plusSeconds(longestValid), current);
+        if (!delegations.bind(next)) {
+            notes.add("the delegation table is full (" + Delegations.MAX_DELEGATED + ")");
+            return noPrefixes(pd.iaid(), "no prefix left");
+        }
+        if (held.isPresent() && !held.get().via().equals(source)) notes.add("router " + id.bytes().hex() + " moved to " + source.getHostAddress());
+        events.add(new DelegationEvent(held.isPresent() ? LanLeaseEvent.Kind.RENEWED : LanLeaseEvent.Kind.BOUND, next, held));
+        List<Prefix> gone = new ArrayList<>(before);
+        gone.removeAll(current);
+        return iaPd(pd.iaid(), given, gone);
+    }
+
+    /** The client's former number, else the number of its hint, else the lowest free one; each only if free in every pool. */
+    private Optional<Long> chooseIndex(String key, IaPd pd, int length, LanView view, Instant now) {
+        List<Long> wanted = new ArrayList<>();
+        delegations.formerIndex(key).ifPresent(wanted::add);
+        for (IaPrefix hint : pd.prefixes()) {
+            if (hint.prefixLength() != length) continue;
+            Prefix p = new Prefix(hint.prefix(), length);
+            for (LanView.Pool pool : view.pools()) if (pool.delegated().length() < length && pool.delegated().contains(p)) wanted.add(PrefixSpace.index(pool.delegated(), p));
+        }
+        for (long i : wanted) if (usable(i, key, length, view, now)) return Optional.of(i);
+        for (long i = 0; i < MAX_PROBES; i++) if (usable(i, key, length, view, now)) return Optional.of(i);
+        return Optional.empty();
+    }
+
+    /** Free in every live pool it fits in, and in at least one; not another router's here. */
+    private boolean usable(long index, String key, int length, LanView view, Instant now) {
+        if (delegations.taken(index, key)) return false;
+        boolean any = false;
+        for (LanView.Pool pool : view.pools()) {
+            if (pool.deprecated() || !pool.validUntil().isAfter(now) || pool.delegated().length() >= length) continue;
+            if (index >= PrefixSpace.count(pool.delegated(), length) || !PrefixSpace.free(PrefixSpace.subnet(pool.delegated(), length, index), pool.taken())) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    /** Sub-prefix {@code index} of every live pool where it is free, with the pool's lifetimes cut to the lease time. */
+    private List<IaPrefix> prefixes(long index, int length, LanView view, Instant now) {
+        List<IaPrefix> out = new ArrayList<>();
+        for (LanView.Pool pool : view.pools()) {
+            if (pool.delegated().length() >= length || index >= PrefixSpace.count(pool.delegated(), length)) continue;
+            Prefix p = PrefixSpace.subnet(pool.delegated(), length, index);
+            if (!PrefixSpace.free(p, pool.taken())) continue;
+            long valid = Math.min(settings.leaseTime().getSeconds(), seconds(now, pool.validUntil()));
+            if (valid <= 0) continue;
+            long preferred = pool.deprecated() ? 0 : Math.min(valid, seconds(now, pool.preferredUntil()));
+            out.add(new IaPrefix(preferred, valid, length, p.network(), Options.NONE));
+        }
+        return out;
+    }
+
+    private static String noFreeReason(int length, LanView view, Instant now, List<String> notes) {
+        boolean anyPool = false;
+        for (LanView.Pool pool : view.pools()) {
+            if (!pool.validUntil().isAfter(now)) continue;
+            anyPool = true;
+            if (pool.delegated().length() >= length) notes.add("delegate /" + length + " does not fit in " + pool.delegated());
+        }
+        if (!anyPool) return "no delegated prefix on this LAN yet";
+        notes.add("no free /" + length + " to delegate");
+        return "no free /" + length + " left";
+    }
+
+    /** T1 and T2 from the shortest preferred lifetime, as for addresses; {@code gone} with lifetimes 0. */
+    private static IaPd iaPd(long iaid, List<IaPrefix> given, List<Prefix> gone) {
+        List<Option> prefixes = new ArrayList<>(given);
+        long shortestPreferred = Long.MAX_VALUE;
+        for (IaPrefix p : given) if (p.preferredLifetime() > 0) shortestPreferred = Math.min(shortestPreferred, p.preferredLifetime());
+        if (shortestPreferred == Long.MAX_VALUE) shortestPreferred = 0;
+        for (Prefix p : gone) prefixes.add(new IaPrefix(0, 0, p.length(), p.network(), Options.NONE));
+        return new IaPd(iaid, shortestPreferred / 2, shortestPreferred * 4 / 5, Options.of(prefixes));
     }
 
     private Answer release(ClientServerMessage m, Duid id) {
         List<LanLeaseEvent> events = new ArrayList<>();
+        List<DelegationEvent> delegated = new ArrayList<>();
         List<Option> out = new ArrayList<>(header(id));
         for (IaNa na : m.options().all(IaNa.class)) {
             Optional<LanLease> gone = bindings.remove(LanLease.key(id, na.iaid()));
             if (gone.isPresent()) events.add(new LanLeaseEvent(LanLeaseEvent.Kind.RELEASED, gone.get()));
             else out.add(new IaNa(na.iaid(), 0, 0, Options.of(StatusCode.of(StatusCode.NO_BINDING, "no binding for this IA"))));
         }
+        for (IaPd pd : m.options().all(IaPd.class)) {
+            Optional<Delegation> gone = delegations.remove(LanLease.key(id, pd.iaid()));
+            if (gone.isPresent()) delegated.add(new DelegationEvent(LanLeaseEvent.Kind.RELEASED, gone.get(), gone));
+            else out.add(new IaPd(pd.iaid(), 0, 0, Options.of(StatusCode.of(StatusCode.NO_BINDING, "no binding for this IA"))));
+        }
         out.add(StatusCode.of(StatusCode.SUCCESS, "released"));
-        return new Answer(Optional.of(new ClientServerMessage(MessageType.REPLY, m.transactionId(), Options.of(out))), events, "release");
+        return new Answer(Optional.of(new ClientServerMessage(MessageType.REPLY, m.transactionId(), Options.of(out))), events, delegated, "release");
     }
 
     /** §18.3.8: the addresses another node uses are never given again; the client solicits for others. */
@@ -310,8 +477,8 @@ public final class LanServer {
         return new IaNa(iaid, 0, 0, Options.of(StatusCode.of(StatusCode.NO_ADDRS_AVAIL, why)));
     }
 
-    private static IaPd noPrefixes(long iaid) {
-        return new IaPd(iaid, 0, 0, Options.of(StatusCode.of(StatusCode.NO_PREFIX_AVAIL, "no prefixes are delegated on this LAN")));
+    private static IaPd noPrefixes(long iaid, String why) {
+        return new IaPd(iaid, 0, 0, Options.of(StatusCode.of(StatusCode.NO_PREFIX_AVAIL, why)));
     }
 
     /** The LAN's DNS servers and search list (always), and the boot file URL when asked for and configured. */

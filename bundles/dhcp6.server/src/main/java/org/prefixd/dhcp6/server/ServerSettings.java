@@ -15,9 +15,15 @@ import org.prefixd.dhcp6.codec.Duid;
  * @param reservations fixed interface identifiers by MAC ("aa:bb:...") or DUID (hex), below {@link InterfaceIds#RESERVED_BELOW}
  * @param leaseTime the longest valid lifetime given (a subnet's own is shorter when it ends sooner)
  * @param bootUrl RFC 5970's boot file URL (option 59), with {@code {mac}} replaced by the client's MAC
+ * @param delegate the length of the prefixes delegated to downstream routers (IA_PD); empty: none
  */
 public record ServerSettings(Mode mode, Assign assign, Map<String, Long> reservations, boolean rapidCommit, Duration leaseTime,
-                             Optional<String> bootUrl, Duid serverDuid) {
+                             Optional<String> bootUrl, Duid serverDuid, java.util.OptionalInt delegate) {
+    public ServerSettings(Mode mode, Assign assign, Map<String, Long> reservations, boolean rapidCommit, Duration leaseTime,
+                          Optional<String> bootUrl, Duid serverDuid) {
+        this(mode, assign, reservations, rapidCommit, leaseTime, bootUrl, serverDuid, java.util.OptionalInt.empty());
+    }
+
     public enum Mode { OFF, STATELESS, STATEFUL }
 
     public enum Assign { BY_MAC, BY_DUID }
@@ -31,5 +37,8 @@ public record ServerSettings(Mode mode, Assign assign, Map<String, Long> reserva
         if (leaseTime.getSeconds() < 60 || leaseTime.getSeconds() > 7 * 86400) throw new IllegalArgumentException("lease time " + leaseTime.getSeconds() + " s is not in 60..604800");
         Objects.requireNonNull(bootUrl, "bootUrl");
         Objects.requireNonNull(serverDuid, "serverDuid");
+        Objects.requireNonNull(delegate, "delegate");
+        if (delegate.isPresent() && (delegate.getAsInt() < 1 || delegate.getAsInt() > 64))
+            throw new IllegalArgumentException("delegate /" + delegate.getAsInt() + " is not in /1../64");
     }
 }

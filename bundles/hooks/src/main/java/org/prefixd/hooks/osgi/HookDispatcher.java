@@ -182,8 +182,17 @@ public final class HookDispatcher implements LeaseListener, EventHandler {
                 || !(event.getProperty(Topics.PROP_DUID) instanceof String duid)) return;
         String mac = event.getProperty(Topics.PROP_MAC) instanceof String m ? m : null;
         String addresses = event.getProperty(Topics.PROP_ADDRESSES) instanceof String a ? a : "";
+        List<org.prefixd.api.Prefix> prefixes = new ArrayList<>();
+        if (event.getProperty(Topics.PROP_PREFIXES) instanceof String p && !p.isBlank())
+            for (String one : p.split(" ")) {
+                try {
+                    prefixes.add(org.prefixd.api.Prefix.parse(one));
+                } catch (IllegalArgumentException e) {
+                    log.warn("{}: a LAN event's prefix '{}' is not a prefix: left out of the hooks' environment", lan, org.prefixd.api.SafeText.printable(one));
+                }
+            }
         HookLanEvent lanEvent = new HookLanEvent(kind, InterfaceName.of(lan), Optional.ofNullable(mac), duid,
-                addresses.isBlank() ? List.of() : List.of(addresses.split(" ")), clock.instant());
+                addresses.isBlank() ? List.of() : List.of(addresses.split(" ")), prefixes, clock.instant());
         List<Hook> wanted = new ArrayList<>();
         for (Hook hook : hooks) if (hook.runsFor(lanEvent)) wanted.add(hook);
         wanted.sort(BY_SCRIPT_THEN_ID);

@@ -71,4 +71,7 @@ public @interface LanConfig {
 
     @AttributeDefinition(name = "DHCPv6 rate per LAN", description = "Messages a second taken from the whole LAN (bursts of twice as many). 1 to 100000", min = "1", max = "100000")
     int dhcpv6_rate_per_lan() default 2000;
+
+    @AttributeDefinition(name = "Delegate to downstream routers", description = "The length of the prefix a router on this LAN gets when it asks with IA_PD (e.g. 60 or 62): a sub-prefix of each delegated prefix, never a LAN's subnet nor the one the server excludes, routed via the router's link-local address; needs dhcpv6 stateless or stateful. 0: none (IA_PD answered NoPrefixAvail)", min = "0", max = "64")
+    int delegate() default 0;
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +38,7 @@ import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -49,6 +51,10 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.prefixd.api.Coalescer;
+import org.prefixd.api.DownstreamPrefix;
+import org.prefixd.api.NetConfig;
+import org.prefixd.api.NetConfigException;
+import org.prefixd.api.Prefix;
 import org.prefixd.api.Directories;
 import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.LanClient;
@@ -65,6 +71,9 @@ import org.prefixd.dhcp6.codec.Dhcp6Codec;
 import org.prefixd.dhcp6.codec.Duid;
 import org.prefixd.dhcp6.codec.Message;
 import org.prefixd.dhcp6.server.Bindings;
+import org.prefixd.dhcp6.server.Delegation;
+import org.prefixd.dhcp6.server.DelegationEvent;
+import org.prefixd.dhcp6.server.Delegations;
 import org.prefixd.dhcp6.server.LanLease;
 import org.prefixd.dhcp6.server.LanLeaseEvent;
 import org.prefixd.dhcp6.server.LanLeaseFile;
@@ -77,7 +86,10 @@ import org.prefixd.dhcp6.server.RateLimits;
  * dhcpv6 is stateless or stateful): a socket bound to ff02::1:2 on the LAN's interface, port 547;
  * the pure {@link LanServer} answers from the LAN's subnets (LanPrefix services) and DNS (its
  * LanSettings and the WAN leases). Leases are kept in {@code STATE/lan-leases-<lan>.json} and
- * read back at start, so a bundle update or a restart keeps every client's address.
+ * read back at start, so a bundle update or a restart keeps every client's address. With
+ * {@code delegate}, routers on the LAN get sub-prefixes (IA_PD): each is routed via the router's
+ * link-local address (NetConfig, with the delegation's lifetime as the route's expiry) and
+ * registered as a DownstreamPrefix, which the distributor and the other LANs' servers keep clear of.
  */
 @Component(configurationPid = "prefixd.lan", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = LanClientMonitor.class)
 public final class LanServerComponent implements LanClientMonitor {
@@ -88,6 +100,11 @@ public final class LanServerComponent implements LanClientMonitor {
 
     private final ServerSetup setup;
     private final EventAdmin events;
+    private final NetConfig net;
+    private final BundleContext context;
+    private final List<DownstreamPrefix> downstream = new CopyOnWriteArrayList<>();
+    /** This server's delegations as services, by delegation key (effects thread). */
+    private final Map<String, List<ServiceRegistration<DownstreamPrefix>>> registered = new HashMap<>();
     private final Logger log;
     private final Path leaseFile;
     private final Clock clock = Clock.systemUTC();
@@ -104,8 +121,10 @@ public final class LanServerComponent implements LanClientMonitor {
     private long dropped;
 
     @Activate
-    public LanServerComponent(BundleContext context, LanServerConfig config, @Reference EventAdmin events,
+    public LanServerComponent(BundleContext context, LanServerConfig config, @Reference EventAdmin events, @Reference NetConfig net,
                               @Reference(service = LoggerFactory.class) Logger log) {
+        this.context = context;
+        this.net = net;
         this.events = events;
         this.log = log;
         try {
@@ -134,6 +153,15 @@ public final class LanServerComponent implements LanClientMonitor {
 
     void removePrefix(LanPrefix p) {
         prefixes.remove(p);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDownstream(DownstreamPrefix p) {
+        downstream.add(p);
+    }
+
+    void removeDownstream(DownstreamPrefix p) {
+        downstream.remove(p);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -168,17 +196,26 @@ public final class LanServerComponent implements LanClientMonitor {
             return;
         }
         Bindings bindings = new Bindings();
+        Delegations delegations = new Delegations();
         try {
             int kept = 0;
             Instant now = clock.instant();
-            for (LanLease l : LanLeaseFile.read(leaseFile)) if (l.validUntil().isAfter(now) && bindings.bind(l)) kept++;
+            LanLeaseFile.Stored stored = LanLeaseFile.readStored(leaseFile);
+            for (LanLease l : stored.leases()) if (l.validUntil().isAfter(now) && bindings.bind(l)) kept++;
             if (kept > 0) log.info("{}: {} LAN lease(s) read back from {}", setup.lan(), kept, leaseFile);
+            int routers = 0;
+            for (Delegation d : stored.delegations())
+                if (d.validUntil().isAfter(now) && delegations.bind(d)) {
+                    routers++;
+                    delegated(new DelegationEvent(LanLeaseEvent.Kind.RENEWED, d, Optional.of(d)), now); // its routes and services again
+                }
+            if (routers > 0) log.info("{}: {} delegation(s) to downstream routers read back from {}", setup.lan(), routers, leaseFile);
         } catch (IOException | IllegalArgumentException e) {
             log.error("{}: the LAN lease file {} cannot be read ({}): starting without leases; {}", setup.lan(), leaseFile, e.getMessage(),
                     org.prefixd.api.AtomicFile.setAside(leaseFile));
         }
         Duid duid = serverDuid(nif);
-        server = new LanServer(setup.settings(duid), bindings);
+        server = new LanServer(setup.settings(duid), bindings, delegations);
         try {
             Inet6Address group6 = Inet6Address.getByAddress(null, ALL_SERVERS_AND_RELAYS.getAddress(), nif);
             Channel ch = new Bootstrap().group(group)
@@ -255,11 +292,89 @@ public final class LanServerComponent implements LanClientMonitor {
         if (answer.note().contains("(")) log.info("{}: {} from {}: {}", setup.lan(), m.type().rfcName(), Ipv6Text.format(source), answer.note());
         else if (log.isDebugEnabled()) log.debug("{}: {} from {}: {}", setup.lan(), m.type().rfcName(), Ipv6Text.format(source), answer.note());
         if (!answer.events().isEmpty()) changed(answer.events());
+        if (!answer.delegations().isEmpty()) changedDelegations(answer.delegations());
     }
 
     private void expire() {
         List<LanLeaseEvent> gone = server.expire(clock.instant());
         if (!gone.isEmpty()) changed(gone);
+        List<DelegationEvent> ended = server.expireDelegations(clock.instant());
+        if (!ended.isEmpty()) changedDelegations(ended);
+    }
+
+    /** Event loop: each change's routes and services on the effects thread, its event out now. */
+    private void changedDelegations(List<DelegationEvent> changes) {
+        Instant now = clock.instant();
+        for (DelegationEvent e : changes) {
+            Delegation d = e.delegation();
+            List<String> prefixes = new ArrayList<>();
+            for (Prefix p : d.given()) prefixes.add(p.toString());
+            Map<String, Object> props = new HashMap<>();
+            props.put(Topics.PROP_INTERFACE, setup.lan().value());
+            props.put(Topics.PROP_REASON, e.kind().name().toLowerCase());
+            props.put(Topics.PROP_DUID, d.client().bytes().hex());
+            props.put(Topics.PROP_ADDRESSES, "");
+            props.put(Topics.PROP_PREFIXES, String.join(" ", prefixes));
+            events.postEvent(new Event(Topics.LANLEASE_PREFIX + e.kind().name(), props));
+            if (e.kind() != LanLeaseEvent.Kind.RENEWED || !e.before().map(Delegation::given).equals(Optional.of(d.given())) || log.isDebugEnabled())
+                log.info("{}: delegation {}: {} via {} (DUID {})", setup.lan(), e.kind().name().toLowerCase(), prefixes, Ipv6Text.format(d.via()),
+                        d.client().bytes().hex());
+            effects.execute(() -> delegated(e, now));
+        }
+        saver.trigger();
+    }
+
+    /**
+     * Effects thread: routes to the prefixes the router has now (replaced: the expiry follows the
+     * lifetime), none to those it had and no longer has; its DownstreamPrefix services likewise.
+     */
+    private void delegated(DelegationEvent e, Instant now) {
+        Delegation d = e.delegation();
+        List<Prefix> keep = e.ends() ? List.of() : d.given();
+        long valid = Duration.between(now, d.validUntil()).getSeconds();
+        for (Prefix p : keep) {
+            try {
+                if (valid > 0) net.setRoute(p, d.via(), setup.lan(), valid);
+            } catch (NetConfigException | IllegalArgumentException ex) {
+                log.error("{}: no route to {} via {}: {}", setup.lan(), p, Ipv6Text.format(d.via()), ex.getMessage());
+            }
+        }
+        List<Prefix> drop = new ArrayList<>(e.before().map(Delegation::given).orElse(List.of()));
+        if (e.ends()) drop.addAll(d.given());
+        for (Prefix p : drop) {
+            if (keep.contains(p)) continue;
+            Inet6Address via = e.before().map(Delegation::via).orElse(d.via());
+            try {
+                net.removeRoute(p, via, setup.lan());
+            } catch (NetConfigException ex) {
+                log.error("{}: the route to {} via {} stays: {}", setup.lan(), p, Ipv6Text.format(via), ex.getMessage());
+            }
+        }
+        List<ServiceRegistration<DownstreamPrefix>> old = registered.remove(d.key());
+        if (old != null) for (ServiceRegistration<DownstreamPrefix> r : old) unregister(r);
+        if (e.ends()) return;
+        List<ServiceRegistration<DownstreamPrefix>> services = new ArrayList<>();
+        for (Prefix p : keep) {
+            Optional<Prefix> from = poolOf(p);
+            if (from.isEmpty()) continue;
+            DownstreamPrefix service = new DownstreamPrefix(setup.lan(), p, from.get(), d.via(), d.client().bytes().hex(), d.validUntil());
+            services.add(context.registerService(DownstreamPrefix.class, service, service.serviceProperties()));
+        }
+        registered.put(d.key(), services);
+    }
+
+    /** The delegated prefix a sub-prefix was carved from, as this LAN's subnets say. */
+    private Optional<Prefix> poolOf(Prefix p) {
+        for (LanPrefix lp : prefixes) if (lp.from().prefix().contains(p) && !lp.from().prefix().equals(p)) return Optional.of(lp.from().prefix());
+        return Optional.empty();
+    }
+
+    private static void unregister(ServiceRegistration<?> r) {
+        try {
+            r.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping: the framework took it
+        }
     }
 
     /** Event loop: the events go out and the file is written from the effects thread. */
@@ -284,26 +399,28 @@ public final class LanServerComponent implements LanClientMonitor {
         saver.trigger();
     }
 
-    /** The bound leases, copied on the event loop (which alone touches them); empty before the socket is open. */
-    private List<LanLease> snapshot() {
+    /** The bound leases and delegations, copied on the event loop (which alone touches them); empty before the socket is open. */
+    private LanLeaseFile.Stored snapshot() {
         Channel ch = channel;
-        if (ch == null) return List.of();
+        LanLeaseFile.Stored none = new LanLeaseFile.Stored(List.of(), List.of());
+        if (ch == null) return none;
         try {
-            return ch.eventLoop().submit(() -> List.copyOf(server.bindings().allBound())).get(2, TimeUnit.SECONDS);
+            return ch.eventLoop().submit(() -> new LanLeaseFile.Stored(List.copyOf(server.bindings().allBound()), List.copyOf(server.delegations().all())))
+                    .get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
+            return none;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | java.util.concurrent.RejectedExecutionException e) {
-            return List.of();
+            return none;
         }
     }
 
     /** Effects thread, 200 ms after a burst of changes: the bound leases to the file (a copy per burst, not per message). */
     private void save() {
         if (channel == null || !channel.isOpen()) return;
-        List<LanLease> leases = snapshot();
+        LanLeaseFile.Stored stored = snapshot();
         try {
-            LanLeaseFile.write(leaseFile, leases);
+            LanLeaseFile.write(leaseFile, stored.leases(), stored.delegations());
         } catch (IOException e) {
             log.error("{}: could not write the LAN lease file {}: {} (the leases stay in memory)", setup.lan(), leaseFile, e.toString());
         }
@@ -311,12 +428,14 @@ public final class LanServerComponent implements LanClientMonitor {
 
     @Override
     public List<LanClient> lanClients() {
-        List<LanLease> leases = snapshot();
+        LanLeaseFile.Stored stored = snapshot();
         LanView view = view(clock.instant());
         List<LanClient> out = new ArrayList<>();
-        for (LanLease l : leases)
+        for (LanLease l : stored.leases())
             out.add(new LanClient(setup.lan(), l.mac().map(m -> m.text()), l.client().bytes().hex(), l.iaid(), l.addresses(view), l.validUntil(),
                     l.how().name().toLowerCase().replace('_', '-')));
+        for (Delegation d : stored.delegations())
+            out.add(new LanClient(setup.lan(), java.util.Optional.empty(), d.client().bytes().hex(), d.iaid(), List.of(), d.given(), d.validUntil(), "delegated"));
         return out;
     }
 
@@ -345,7 +464,28 @@ public final class LanServerComponent implements LanClientMonitor {
                 }
             }
         }
-        return new LanView(setup.lan(), subnets, List.copyOf(dns), List.copyOf(domains));
+        return new LanView(setup.lan(), subnets, pools(now), List.copyOf(dns), List.copyOf(domains));
+    }
+
+    /**
+     * Each delegated prefix with a subnet on this LAN (its live one before a deprecated one), with
+     * what is taken of it: every LAN's subnets, the server's excluded prefix, other LANs' delegations.
+     */
+    private List<LanView.Pool> pools(Instant now) {
+        if (setup.delegate().isEmpty()) return List.of();
+        Map<Prefix, LanView.Pool> out = new java.util.LinkedHashMap<>();
+        for (LanPrefix p : prefixes) {
+            if (!p.lan().equals(setup.lan()) || !p.validUntil().isAfter(now)) continue;
+            Prefix delegated = p.from().prefix();
+            LanView.Pool before = out.get(delegated);
+            if (before != null && !before.deprecated()) continue;
+            List<Prefix> taken = new ArrayList<>();
+            for (LanPrefix any : prefixes) if (delegated.contains(any.subnet())) taken.add(any.subnet());
+            p.from().excluded().ifPresent(taken::add);
+            for (DownstreamPrefix d : downstream) if (!d.lan().equals(setup.lan()) && delegated.contains(d.prefix())) taken.add(d.prefix());
+            out.put(delegated, new LanView.Pool(delegated, p.preferredUntil(), p.validUntil(), p.deprecated(), taken));
+        }
+        return List.copyOf(out.values());
     }
 
     /** Counted, and logged at most ten times a minute. */
@@ -357,13 +497,16 @@ public final class LanServerComponent implements LanClientMonitor {
     @Deactivate
     void deactivate() throws InterruptedException {
         if (effects == null) return;
-        List<LanLease> last = channel == null ? null : snapshot();
+        LanLeaseFile.Stored last = channel == null ? null : snapshot();
         if (channel != null) channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         effects.shutdown(); // a save still pending sees the channel closed and leaves the file to this one
         effects.awaitTermination(3, TimeUnit.SECONDS);
+        // The routes stay (the kernel ends them with the delegation); the services go with the bundle.
+        for (List<ServiceRegistration<DownstreamPrefix>> rs : registered.values()) for (ServiceRegistration<DownstreamPrefix> r : rs) unregister(r);
+        registered.clear();
         if (last != null) {
             try {
-                LanLeaseFile.write(leaseFile, last);
+                LanLeaseFile.write(leaseFile, last.leases(), last.delegations());
             } catch (IOException e) {
                 log.error("{}: could not write the LAN lease file {}: {}", setup.lan(), leaseFile, e.toString());
             }

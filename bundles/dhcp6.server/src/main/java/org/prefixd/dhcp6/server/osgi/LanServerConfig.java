@@ -23,4 +23,6 @@ public @interface LanServerConfig {
     int dhcpv6_rate_per_source() default 100;
 
     int dhcpv6_rate_per_lan() default 2000;
+
+    int delegate() default 0;
 }

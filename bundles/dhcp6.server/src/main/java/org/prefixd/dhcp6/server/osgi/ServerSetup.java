@@ -14,7 +14,7 @@ import org.prefixd.dhcp6.server.ServerSettings;
 
 /** A {@link LanServerConfig} checked once: every bad value fails here with the property named. */
 record ServerSetup(InterfaceName lan, ServerSettings.Mode mode, ServerSettings.Assign assign, Map<String, Long> reservations, boolean rapidCommit,
-                   Duration leaseTime, Optional<String> bootUrl, int ratePerSource, int ratePerLan) {
+                   Duration leaseTime, Optional<String> bootUrl, int ratePerSource, int ratePerLan, java.util.OptionalInt delegate) {
     static ServerSetup from(LanServerConfig c) {
         String problem = InterfaceName.problemWith(c.lan());
         if (problem != null) throw new IllegalArgumentException("prefixd.lan: lan: " + problem);
@@ -64,11 +64,14 @@ record ServerSetup(InterfaceName lan, ServerSettings.Mode mode, ServerSettings.A
             throw new IllegalArgumentException("prefixd.lan: dhcpv6.rate.per.source: " + c.dhcpv6_rate_per_source() + " is not in 1..100000");
         if (c.dhcpv6_rate_per_lan() < 1 || c.dhcpv6_rate_per_lan() > 100000)
             throw new IllegalArgumentException("prefixd.lan: dhcpv6.rate.per.lan: " + c.dhcpv6_rate_per_lan() + " is not in 1..100000");
+        if (c.delegate() < 0 || c.delegate() > 64) throw new IllegalArgumentException("prefixd.lan: delegate: " + c.delegate() + " is not a prefix length in 1..64 (0: none)");
+        if (c.delegate() > 0 && mode == ServerSettings.Mode.OFF)
+            throw new IllegalArgumentException("prefixd.lan: delegate: " + c.delegate() + " needs dhcpv6 = stateless or stateful (the server that delegates)");
         return new ServerSetup(InterfaceName.of(c.lan()), mode, assign, reservations, c.dhcpv6_rapid_commit(), Duration.ofSeconds(c.dhcpv6_lease_time()), boot,
-                c.dhcpv6_rate_per_source(), c.dhcpv6_rate_per_lan());
+                c.dhcpv6_rate_per_source(), c.dhcpv6_rate_per_lan(), c.delegate() == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(c.delegate()));
     }
 
     ServerSettings settings(Duid serverDuid) {
-        return new ServerSettings(mode, assign, reservations, rapidCommit, leaseTime, bootUrl, serverDuid);
+        return new ServerSettings(mode, assign, reservations, rapidCommit, leaseTime, bootUrl, serverDuid, delegate);
     }
 }

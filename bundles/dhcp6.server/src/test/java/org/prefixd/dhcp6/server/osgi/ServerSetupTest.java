@@ -50,5 +50,8 @@ class ServerSetupTest {
         assertTrue(problem(Map.of("dhcpv6_boot_url", "http://x/\"; reboot")).startsWith("prefixd.lan: dhcpv6.boot.url:"));
         assertTrue(problem(Map.of("dhcpv6_lease_time", 10L)).contains("dhcpv6.lease.time: 10"));
         assertTrue(problem(Map.of("dhcpv6_rate_per_lan", 0)).contains("dhcpv6.rate.per.lan: 0"));
+        assertTrue(problem(Map.of("dhcpv6", "stateful", "delegate", 65)).contains("delegate: 65 is not a prefix length"));
+        assertTrue(problem(Map.of("delegate", 60)).contains("delegate: 60 needs dhcpv6 = stateless or stateful"));
+        assertEquals(java.util.OptionalInt.of(60), ServerSetup.from(config(Map.of("dhcpv6", "stateless", "delegate", 60))).delegate());
     }
 }
