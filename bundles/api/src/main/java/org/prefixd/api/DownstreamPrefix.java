@@ -14,19 +14,17 @@ import java.util.Objects;
  * @param via the downstream router's link-local address on the LAN: the route's next hop
  * @param client the router's DUID in hex
  */
-public record DownstreamPrefix(InterfaceName lan, Prefix prefix, Prefix delegated, Inet6Address via, String client, Instant validUntil) {
+public record DownstreamPrefix(InterfaceName lan, Prefix prefix, Inet6Address via, String client, Instant validUntil) {
     public static final String PROP_LAN = "prefixd.lan";
     public static final String PROP_PREFIX = "prefixd.prefix";
-    public static final String PROP_DELEGATED = "prefixd.delegated";
 
     public DownstreamPrefix {
         Objects.requireNonNull(lan, "lan");
         Objects.requireNonNull(prefix, "prefix");
-        Objects.requireNonNull(delegated, "delegated");
         Objects.requireNonNull(via, "via");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(validUntil, "validUntil");
-        if (!delegated.contains(prefix) || delegated.equals(prefix)) throw new IllegalArgumentException(prefix + " is not a sub-prefix of " + delegated);
+        if (prefix.length() > 64) throw new IllegalArgumentException("a delegated " + prefix + " is longer than /64");
         if (!via.isLinkLocalAddress()) throw new IllegalArgumentException("next hop " + Ipv6Text.format(via) + " is not link-local");
     }
 
@@ -34,7 +32,6 @@ public record DownstreamPrefix(InterfaceName lan, Prefix prefix, Prefix delegate
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(PROP_LAN, lan.value());
         props.put(PROP_PREFIX, prefix.toString());
-        props.put(PROP_DELEGATED, delegated.toString());
         return props;
     }
 }

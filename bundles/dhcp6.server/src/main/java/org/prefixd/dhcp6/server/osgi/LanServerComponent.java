@@ -355,18 +355,10 @@ public final class LanServerComponent implements LanClientMonitor {
         if (e.ends()) return;
         List<ServiceRegistration<DownstreamPrefix>> services = new ArrayList<>();
         for (Prefix p : keep) {
-            Optional<Prefix> from = poolOf(p);
-            if (from.isEmpty()) continue;
-            DownstreamPrefix service = new DownstreamPrefix(setup.lan(), p, from.get(), d.via(), d.client().bytes().hex(), d.validUntil());
+            DownstreamPrefix service = new DownstreamPrefix(setup.lan(), p, d.via(), d.client().bytes().hex(), d.validUntil());
             services.add(context.registerService(DownstreamPrefix.class, service, service.serviceProperties()));
         }
         registered.put(d.key(), services);
-    }
-
-    /** The delegated prefix a sub-prefix was carved from, as this LAN's subnets say. */
-    private Optional<Prefix> poolOf(Prefix p) {
-        for (LanPrefix lp : prefixes) if (lp.from().prefix().contains(p) && !lp.from().prefix().equals(p)) return Optional.of(lp.from().prefix());
-        return Optional.empty();
     }
 
     private static void unregister(ServiceRegistration<?> r) {
