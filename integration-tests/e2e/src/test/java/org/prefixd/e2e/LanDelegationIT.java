@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,7 +45,7 @@ class LanDelegationIT {
             Path dir = Prefixd.newDirectory("landelegation");
             try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 300, 500, 800, 1200)) {
                 Prefixd prefixd = new Prefixd(router, dir, "embedded");
-                DownstreamClient dhcpcd = null, dhcp6c = null;
+                LanClientProcess dhcpcd = null, dhcp6c = null;
                 try {
                     prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
                     prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
@@ -57,9 +54,9 @@ class LanDelegationIT {
                     Await.until("both LANs' subnets", Duration.ofSeconds(20), () -> router.ip("-6", "addr").contains("2001:db8:100::1/64")
                             && router.ip("-6", "addr").contains("2001:db8:100:1::1/64"));
 
-                    dhcpcd = DownstreamClient.dhcpcd(dr1, dir.resolve("dhcpcd"));
-                    dhcp6c = DownstreamClient.dhcp6c(dr2, dir.resolve("dhcp6c"));
-                    DownstreamClient c1 = dhcpcd, c2 = dhcp6c;
+                    dhcpcd = LanClientProcess.dhcpcd(dr1, dir.resolve("dhcpcd"), "ia_pd 1 down0/0", "eth0", "down0");
+                    dhcp6c = LanClientProcess.dhcp6c(dr2, dir.resolve("dhcp6c"));
+                    LanClientProcess c1 = dhcpcd, c2 = dhcp6c;
                     Await.until("a /60 routed to each downstream router", Duration.ofSeconds(30), () -> routes(router).size() == 2,
                             () -> "\n" + router.ip("-6", "route") + c1.log() + c2.log() + prefixd.logTail());
                     List<String[]> routes = routes(router);
@@ -94,8 +91,8 @@ class LanDelegationIT {
                     try (again) {
                         Await.until("the delegations read back", Duration.ofSeconds(20),
                                 () -> again.logText().contains("lan0: 1 delegation(s) to downstream routers read back"), again::logTail);
-                        dhcpcd = DownstreamClient.dhcpcd(dr1, dir.resolve("dhcpcd"));
-                        DownstreamClient c1b = dhcpcd;
+                        dhcpcd = LanClientProcess.dhcpcd(dr1, dir.resolve("dhcpcd"), "ia_pd 1 down0/0", "eth0", "down0");
+                        LanClientProcess c1b = dhcpcd;
                         Await.until("the same /60 for dhcpcd from the new prefixd", Duration.ofSeconds(30), () -> {
                             String log = c1b.log();
                             int start = log.lastIndexOf("dhcpcd-");
@@ -134,65 +131,5 @@ class LanDelegationIT {
         }
         Await.until("a ping from " + net + "::100 to the ISP", Duration.ofSeconds(10),
                 () -> Cmd.run(List.of("ip", "netns", "exec", host.name, "ping", "-6", "-c", "1", "-W", "1", "2001:db8:ffff::1")).exit() == 0);
-    }
-
-    /** A downstream router's DHCPv6 client in its namespace, in a mount namespace of its own (its DUID and lease files stay in the test's directory). */
-    static final class DownstreamClient implements AutoCloseable {
-        private final Process process;
-        private final Path log;
-
-        private DownstreamClient(Process process, Path log) {
-            this.process = process;
-            this.log = log;
-        }
-
-        /** dhcpcd asking for IA_PD only, the /64 number 0 of it on down0; its own do-nothing hook (the default would write /etc/resolv.conf); nodev: with two interfaces named it would wait for udev, which knows nothing of this namespace. */
-        static DownstreamClient dhcpcd(Namespace ns, Path dir) throws Exception {
-            Path db = Files.createDirectories(dir.resolve("db"));
-            Files.writeString(dir.resolve("dhcpcd.conf"), "nodev\nipv6only\nnoipv6rs\nnohook resolv.conf\ninterface eth0\n    ia_pd 1 down0/0\n");
-            Path hook = dir.resolve("hook.sh");
-            Files.writeString(hook, "#!/bin/sh\nexit 0\n");
-            Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path log = dir.resolve("dhcpcd.log");
-            Process p = new ProcessBuilder("ip", "netns", "exec", ns.name, "unshare", "-m", "sh", "-c",
-                    "mount -n -t tmpfs none /run && mount -n --bind \"$0\" /var/lib/dhcpcd && exec dhcpcd -B -d -6 -f \"$1\" -c \"$2\" eth0 down0",
-                    db.toString(), dir.resolve("dhcpcd.conf").toString(), hook.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new DownstreamClient(p, log);
-        }
-
-        /** WIDE dhcp6c (OPNsense's client) asking for IA_PD 1, a /64 of it (sla-id 0, sla-len 4) on down0. */
-        static DownstreamClient dhcp6c(Namespace ns, Path dir) throws Exception {
-            Path state = Files.createDirectories(dir.resolve("state"));
-            Files.writeString(dir.resolve("dhcp6c.conf"), """
-                    interface eth0 {
-                        send ia-pd 1;
-                    };
-                    id-assoc pd 1 {
-                        prefix-interface down0 {
-                            sla-id 0;
-                            sla-len 4;
-                        };
-                    };
-                    """);
-            Path log = dir.resolve("dhcp6c.log");
-            Process p = new ProcessBuilder("ip", "netns", "exec", ns.name, "unshare", "-m", "sh", "-c",
-                    "mount -n -t tmpfs none /run && mkdir -p /var/lib/dhcpv6 && mount -n --bind \"$0\" /var/lib/dhcpv6 && exec dhcp6c -f -D -c \"$1\" -p /run/dhcp6c.pid eth0",
-                    state.toString(), dir.resolve("dhcp6c.conf").toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            return new DownstreamClient(p, log);
-        }
-
-        String log() {
-            return "\n" + TextFile.read(log);
-        }
-
-        /** SIGTERM: dhcp6c releases its prefix (dhcpcd keeps it: -B without a release option). */
-        @Override
-        public void close() throws InterruptedException {
-            if (!process.isAlive()) return;
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
     }
 }
