@@ -126,7 +126,7 @@ class LanDhcp6IT {
     }
 
     /** 52:54:00:12:ab:cd → "5254:12:abcd", as iproute2 prints those groups. */
-    private static String macGroups(String mac) {
+    static String macGroups(String mac) {
         String hex = mac.replace(":", "");
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 12; i += 4) {

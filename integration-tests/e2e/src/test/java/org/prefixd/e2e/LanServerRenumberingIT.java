@@ -31,7 +31,7 @@ class LanServerRenumberingIT {
             dr.ip("link", "set", "down0", "up");
             dr.ip("link", "set", "down0p", "up");
             String mac = host.ip("link", "show", "dev", "eth0").replaceAll("(?s).*link/ether ([0-9a-f:]{17}).*", "$1");
-            String hostPart = macGroups(mac);
+            String hostPart = LanDhcp6IT.macGroups(mac);
             Path dir = Prefixd.newDirectory("lanrenumber");
             // preferred 12 s: the LAN clients renew every 6 s (T1 = half the shortest preferred lifetime)
             KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 3, 5, 12, 30);
@@ -91,16 +91,5 @@ class LanServerRenumberingIT {
 
     private static boolean deprecated(Namespace ns, String dev, String address) {
         return ns.ip("-6", "addr", "show", "dev", dev).lines().anyMatch(l -> l.contains("inet6 " + address + "/") && l.contains("deprecated"));
-    }
-
-    /** 52:54:00:12:ab:cd → "5254:12:abcd", as iproute2 prints those groups. */
-    private static String macGroups(String mac) {
-        String hex = mac.replace(":", "");
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 12; i += 4) {
-            if (out.length() > 0) out.append(':');
-            out.append(Integer.toHexString(Integer.parseInt(hex.substring(i, i + 4), 16)));
-        }
-        return out.toString();
     }
 }
