@@ -11,6 +11,7 @@ public final class WarnLimiter {
     private static final long WINDOW_NANOS = 60_000_000_000L;
 
     private final int perWindow;
+    private final String noun;
     private final java.util.function.LongSupplier nanoTime;
     private long windowStart;
     private int inWindow;
@@ -25,10 +26,20 @@ public final class WarnLimiter {
         this(perMinute, System::nanoTime);
     }
 
+    /** @param noun what the messages are, for the line saying how many were left out ("warnings", "lines") */
+    public WarnLimiter(int perMinute, String noun) {
+        this(perMinute, noun, System::nanoTime);
+    }
+
     /** @param nanoTime the clock, {@link System#nanoTime()} but in tests */
     public WarnLimiter(int perMinute, java.util.function.LongSupplier nanoTime) {
+        this(perMinute, "warnings", nanoTime);
+    }
+
+    public WarnLimiter(int perMinute, String noun, java.util.function.LongSupplier nanoTime) {
         if (perMinute < 1) throw new IllegalArgumentException("at least one warning a minute");
         this.perWindow = perMinute;
+        this.noun = java.util.Objects.requireNonNull(noun, "noun");
         this.nanoTime = nanoTime;
         this.windowStart = nanoTime.getAsLong();
     }
@@ -37,7 +48,7 @@ public final class WarnLimiter {
     public synchronized void warn(Consumer<String> log, String message) {
         long now = nanoTime.getAsLong();
         if (now - windowStart > WINDOW_NANOS) {
-            if (suppressed > 0) log.accept(suppressed + " more warnings like the above were not logged");
+            if (suppressed > 0) log.accept(suppressed + " more " + noun + " like the above were not logged");
             windowStart = now;
             inWindow = 0;
             suppressed = 0;

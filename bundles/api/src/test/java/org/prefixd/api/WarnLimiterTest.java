@@ -29,4 +29,13 @@ class WarnLimiterTest {
         for (int i = 0; i < 1000; i++) ten.warn(logged::add, "dropped " + i);
         assertEquals(10, logged.size());
     }
+
+    @Test
+    void namesWhatItLeftOut() {
+        WarnLimiter lines = new WarnLimiter(2, "LAN lease lines", () -> now);
+        for (int i = 0; i < 5; i++) lines.warn(logged::add, "bound " + i);
+        now = 61_000_000_000L;
+        lines.warn(logged::add, "bound 5");
+        assertEquals(List.of("bound 0", "bound 1", "3 more LAN lease lines like the above were not logged", "bound 5"), logged);
+    }
 }

@@ -88,7 +88,7 @@ class FloodIT {
     }
 
     /** utime + stime of a process, in clock ticks (100 a second). */
-    private static long cpuTicks(long pid) throws java.io.IOException {
+    static long cpuTicks(long pid) throws java.io.IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);

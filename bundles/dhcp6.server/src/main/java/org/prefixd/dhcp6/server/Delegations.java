@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class Delegations {
     public static final int MAX_DELEGATED = 256;
     private final Map<String, Delegation> bound = new HashMap<>();
+    /** Who holds each sub-prefix number. */
+    private final Map<Long, String> byIndex = new HashMap<>();
     private final Map<String, Long> former = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -33,21 +35,26 @@ public final class Delegations {
     public boolean bind(Delegation d) {
         if (!bound.containsKey(d.key()) && bound.size() >= MAX_DELEGATED) return false;
         if (taken(d.index(), d.key())) return false;
-        bound.put(d.key(), d);
+        Delegation before = bound.put(d.key(), d);
+        if (before != null) byIndex.remove(before.index());
+        byIndex.put(d.index(), d.key());
         former.remove(d.key());
         return true;
     }
 
     public Optional<Delegation> remove(String key) {
         Delegation d = bound.remove(key);
-        if (d != null) former.put(key, d.index());
+        if (d != null) {
+            byIndex.remove(d.index());
+            former.put(key, d.index());
+        }
         return Optional.ofNullable(d);
     }
 
     /** Whether another key than {@code key} holds the sub-prefix number. */
     public boolean taken(long index, String key) {
-        for (Delegation d : bound.values()) if (d.index() == index && !d.key().equals(key)) return true;
-        return false;
+        String holder = byIndex.get(index);
+        return holder != null && !holder.equals(key);
     }
 
     /** The number the key had before its delegation ended, if remembered. */

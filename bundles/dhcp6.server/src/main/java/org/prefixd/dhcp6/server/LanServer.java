@@ -152,7 +152,7 @@ public final class LanServer {
             if (bound.reply().isEmpty()) return bound;
             ClientServerMessage r = bound.reply().get();
             return new Answer(Optional.of(new ClientServerMessage(MessageType.REPLY, r.transactionId(), r.options().with(new RapidCommit()))),
-                    bound.events(), bound.delegations(), bound.note() + " (rapid commit)");
+                    bound.events(), bound.delegations(), bound.note() + ", rapid commit");
         }
         List<Option> out = new ArrayList<>(header(id));
         List<String> notes = new ArrayList<>();
@@ -292,7 +292,10 @@ public final class LanServer {
             for (LanView.Pool pool : view.pools()) if (pool.delegated().length() < length && pool.delegated().contains(p)) wanted.add(PrefixSpace.index(pool.delegated(), p));
         }
         for (long i : wanted) if (usable(i, key, length, view, now)) return Optional.of(i);
-        for (long i = 0; i < MAX_PROBES; i++) if (usable(i, key, length, view, now)) return Optional.of(i);
+        long limit = MAX_PROBES; // a number must fit every live pool: the smallest one bounds the search
+        for (LanView.Pool pool : view.pools())
+            if (!pool.deprecated() && pool.validUntil().isAfter(now) && pool.delegated().length() < length) limit = Math.min(limit, PrefixSpace.count(pool.delegated(), length));
+        for (long i = 0; i < limit; i++) if (usable(i, key, length, view, now)) return Optional.of(i);
         return Optional.empty();
     }
 

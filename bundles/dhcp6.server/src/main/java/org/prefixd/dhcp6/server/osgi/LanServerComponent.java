@@ -112,6 +112,8 @@ public final class LanServerComponent implements LanClientMonitor {
     private final List<LanSettings> lanSettings = new CopyOnWriteArrayList<>();
     private final List<WanLease> wanLeases = new CopyOnWriteArrayList<>();
     private final WarnLimiter warnings = new WarnLimiter();
+    /** Lines a client's messages make (notes, its lease's events): a flood of new DUIDs must not flood the log. */
+    private final WarnLimiter clientLines = new WarnLimiter(60, "LAN client lines");
     private final RateLimits limits;
     private EventLoopGroup group;
     private ScheduledExecutorService effects;
@@ -289,7 +291,7 @@ public final class LanServerComponent implements LanClientMonitor {
         }
         channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(Dhcp6Codec.encode(answer.reply().get())), from));
         // the lease events say what changed; a message's own line only when it says something more (a note in brackets)
-        if (answer.note().contains("(")) log.info("{}: {} from {}: {}", setup.lan(), m.type().rfcName(), Ipv6Text.format(source), answer.note());
+        if (answer.note().contains("(")) clientLines.warn(log::info, setup.lan() + ": " + m.type().rfcName() + " from " + Ipv6Text.format(source) + ": " + answer.note());
         else if (log.isDebugEnabled()) log.debug("{}: {} from {}: {}", setup.lan(), m.type().rfcName(), Ipv6Text.format(source), answer.note());
         if (!answer.events().isEmpty()) changed(answer.events());
         if (!answer.delegations().isEmpty()) changedDelegations(answer.delegations());
@@ -316,9 +318,11 @@ public final class LanServerComponent implements LanClientMonitor {
             props.put(Topics.PROP_ADDRESSES, "");
             props.put(Topics.PROP_PREFIXES, String.join(" ", prefixes));
             events.postEvent(new Event(Topics.LANLEASE_PREFIX + e.kind().name(), props));
-            if (e.kind() != LanLeaseEvent.Kind.RENEWED || !e.before().map(Delegation::given).equals(Optional.of(d.given())) || log.isDebugEnabled())
-                log.info("{}: delegation {}: {} via {} (DUID {})", setup.lan(), e.kind().name().toLowerCase(), prefixes, Ipv6Text.format(d.via()),
-                        d.client().bytes().hex());
+            if (e.kind() != LanLeaseEvent.Kind.RENEWED || !e.before().map(Delegation::given).equals(Optional.of(d.given())))
+                clientLines.warn(log::info, setup.lan() + ": delegation " + e.kind().name().toLowerCase() + ": " + prefixes + " via " + Ipv6Text.format(d.via())
+                        + " (DUID " + d.client().bytes().hex() + ")");
+            else if (log.isDebugEnabled())
+                log.debug("{}: delegation renewed: {} (DUID {})", setup.lan(), prefixes, d.client().bytes().hex());
             effects.execute(() -> delegated(e, now));
         }
         saver.trigger();
@@ -384,9 +388,11 @@ public final class LanServerComponent implements LanClientMonitor {
             props.put(Topics.PROP_ADDRESSES, String.join(" ", addresses));
             events.postEvent(new Event(Topics.LANLEASE_PREFIX + e.kind().name(), props));
             // a renewal is routine (thousands a second under load): the rest are news
-            if (e.kind() != LanLeaseEvent.Kind.RENEWED || log.isDebugEnabled())
-                log.info("{}: LAN lease {}: {} (DUID {}{}, {})", setup.lan(), e.kind().name().toLowerCase(), addresses, l.client().bytes().hex(),
-                        l.mac().map(mac -> ", MAC " + mac).orElse(""), l.how().name().toLowerCase().replace('_', '-'));
+            if (e.kind() != LanLeaseEvent.Kind.RENEWED)
+                clientLines.warn(log::info, setup.lan() + ": LAN lease " + e.kind().name().toLowerCase() + ": " + addresses + " (DUID " + l.client().bytes().hex()
+                        + l.mac().map(mac -> ", MAC " + mac).orElse("") + ", " + l.how().name().toLowerCase().replace('_', '-') + ")");
+            else if (log.isDebugEnabled())
+                log.debug("{}: LAN lease renewed: {} (DUID {})", setup.lan(), addresses, l.client().bytes().hex());
         }
         saver.trigger();
     }
