@@ -71,6 +71,10 @@
             var tr = row(lans, [p.lan, p.subnet, p.from, left(p.preferredUntil), left(p.validUntil), p.deprecated ? 'deprecated' : 'advertised']);
             if (p.deprecated) tr.className = 'deprecated';
         });
+        var clients = body('prefixd-lanclients');
+        (state.lanClients || []).forEach(function (c) {
+            row(clients, [c.lan, c.mac || 'DUID ' + c.duid, (c.prefixes.length ? c.prefixes : c.addresses).join(' '), left(c.validUntil), c.how]);
+        });
         document.getElementById('prefixd-radvd').textContent = state.radvd
             ? state.radvd.topic.replace('prefixd/radvd/', '') + ' at ' + state.radvd.time + ': ' + (state.radvd.reason || '') + (state.radvd.link ? ' (' + state.radvd.link + ')' : '')
             : 'No radvd event since the page\'s bundle started.';

@@ -14,6 +14,7 @@ import jakarta.json.spi.JsonProvider;
 
 import org.prefixd.api.DelegatedPrefix;
 import org.prefixd.api.Ipv6Text;
+import org.prefixd.api.LanClient;
 import org.prefixd.api.LanPrefix;
 import org.prefixd.api.LinkStatus;
 import org.prefixd.api.ReceivedOption;
@@ -88,6 +89,12 @@ public final class Json {
     /** Everything the page shows, of one link (its LANs' subnets included) or of all; {@code recentEvents} oldest first. */
     public static String state(Instant now, Optional<String> link, List<LinkStatus> links, List<SessionStatus> sessions, List<WanLease> leases,
                                List<LanPrefix> lans, Optional<String> radvd, List<String> recentEvents, long lastEventId, int clients) {
+        return state(now, link, links, sessions, leases, lans, List.of(), radvd, recentEvents, lastEventId, clients);
+    }
+
+    /** @param lanClients the LAN DHCPv6 servers' clients (they belong to no WAN link: shown whatever the link) */
+    public static String state(Instant now, Optional<String> link, List<LinkStatus> links, List<SessionStatus> sessions, List<WanLease> leases,
+                               List<LanPrefix> lans, List<LanClient> lanClients, Optional<String> radvd, List<String> recentEvents, long lastEventId, int clients) {
         JsonArrayBuilder l = PROVIDER.createArrayBuilder();
         for (LinkStatus s : links) {
             if (!wanted(link, s.name().value())) continue;
@@ -118,8 +125,21 @@ public final class Json {
                     .add("from", p.from().prefix().toString()).add("wan", p.from().link().value())
                     .add("preferredUntil", p.preferredUntil().toString()).add("validUntil", p.validUntil().toString()).add("deprecated", p.deprecated()));
         }
+        JsonArrayBuilder clientArray = PROVIDER.createArrayBuilder();
+        List<LanClient> sorted = new java.util.ArrayList<>(lanClients);
+        sorted.sort(java.util.Comparator.comparing((LanClient c) -> c.lan().value()).thenComparing(LanClient::duid));
+        for (LanClient c : sorted) {
+            JsonArrayBuilder addresses = PROVIDER.createArrayBuilder();
+            for (var a : c.addresses()) addresses.add(Ipv6Text.format(a));
+            JsonArrayBuilder prefixes = PROVIDER.createArrayBuilder();
+            for (var p : c.prefixes()) prefixes.add(p.toString());
+            JsonObjectBuilder o = PROVIDER.createObjectBuilder().add("lan", c.lan().value()).add("duid", c.duid()).add("iaid", c.iaid())
+                    .add("addresses", addresses).add("prefixes", prefixes).add("validUntil", c.validUntil().toString()).add("how", c.how());
+            c.mac().ifPresent(m -> o.add("mac", m));
+            clientArray.add(o);
+        }
         JsonObjectBuilder b = PROVIDER.createObjectBuilder().add("time", now.toString()).add("lastEventId", lastEventId)
-                .add("links", l).add("sessions", ss).add("leases", ls).add("lans", lanArray).add("streamClients", clients);
+                .add("links", l).add("sessions", ss).add("leases", ls).add("lans", lanArray).add("lanClients", clientArray).add("streamClients", clients);
         radvd.ifPresentOrElse(r -> b.add("radvd", parse(r)), () -> b.addNull("radvd"));
         JsonArrayBuilder recent = PROVIDER.createArrayBuilder();
         for (String e : recentEvents) recent.add(parse(e));

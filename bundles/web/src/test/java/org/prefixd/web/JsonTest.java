@@ -95,4 +95,18 @@ class JsonTest {
         assertEquals(5, one.getInt("lastEventId"));
         assertEquals(4, one.getJsonArray("events").getJsonObject(0).getInt("id"), "the last events come with the snapshot");
     }
+
+    @Test
+    void theSnapshotListsTheLanClientsHostsByAddressRoutersByPrefix() {
+        var host = new org.prefixd.api.LanClient(InterfaceName.of("lan0"), Optional.of("52:54:00:12:ab:cd"), "0001", 1,
+                List.of(org.prefixd.api.Ipv6Text.parse("2001:db8:100::5254:12:abcd")), NOW.plusSeconds(60), "by-mac");
+        var router = new org.prefixd.api.LanClient(InterfaceName.of("lan1"), Optional.empty(), "0003", 1, List.of(),
+                List.of(org.prefixd.api.Prefix.parse("2001:db8:100:10::/60")), NOW.plusSeconds(60), "delegated");
+        JsonObject state = parse(Json.state(NOW, Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(router, host), Optional.empty(), List.of(), 0, 0));
+        var clients = state.getJsonArray("lanClients");
+        assertEquals("52:54:00:12:ab:cd", clients.getJsonObject(0).getString("mac"));
+        assertEquals("2001:db8:100::5254:12:abcd", clients.getJsonObject(0).getJsonArray("addresses").getString(0));
+        assertEquals("2001:db8:100:10::/60", clients.getJsonObject(1).getJsonArray("prefixes").getString(0));
+        assertEquals("delegated", clients.getJsonObject(1).getString("how"));
+    }
 }

@@ -25,8 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's chromium (headless) on the web console of a prefixd in the lab: admin/admin is
  * refused; with the generated login, the prefixd page shows the delegated prefix and the LAN's
- * subnet; a new ip6hint for the LAN, saved in the console's Configuration page (the metatype
- * form), shows the new subnet on the prefixd page. Screenshots in target/screenshots.
+ * subnet, and the LAN's DHCPv6 client (dhcpcd on a LAN host) with its MAC and address; a new
+ * ip6hint for the LAN, saved in the console's Configuration page (the metatype form), shows the
+ * new subnet on the prefixd page. Screenshots in target/screenshots.
  */
 class BrowserIT {
     private static final Path SCREENSHOTS = Path.of(System.getProperty("prefixd.e2e.work", "target/e2e")).resolveSibling("screenshots");
@@ -37,20 +38,21 @@ class BrowserIT {
         for (String program : new String[] {"/usr/bin/chromium", "/usr/bin/chromedriver"})
             assertTrue(Files.isExecutable(Path.of(program)), program + " is missing: apt-get install chromium chromium-driver (./run-tests does)");
         Namespace[] lab = DhcpClientKeaIT.lab();
-        try (Namespace isp = lab[0]; Namespace router = lab[1]) {
-            router.veth("lan0", "lan0p");
+        try (Namespace isp = lab[0]; Namespace router = lab[1]; Namespace host = new Namespace("pfx-host")) {
+            router.lanTo(host, "lan0");
+            String mac = host.ip("link", "show", "dev", "eth0").replaceAll("(?s).*link/ether ([0-9a-f:]{17}).*", "$1");
             Path dir = Prefixd.newDirectory("browser");
             Path profile = Files.createTempDirectory(dir, "chromium");
             try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 300, 500, 800, 1200);
                  Prefixd prefixd = new Prefixd(router, dir, "console", false)) {
                 prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
                 prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
-                prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\nhint = 10\n");
+                prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\nhint = 10\ndhcpv6 = stateful\n");
                 prefixd.config("prefixd.hook-true.cfg", "script = /bin/true\nstyle = odhcp6c\n");
                 Await.until("lan0's subnet", Duration.ofSeconds(20), () -> router.ip("-6", "addr", "show", "dev", "lan0").contains("2001:db8:100:10::1/64"));
                 String login = prefixd.webLogin();
                 Files.createDirectories(SCREENSHOTS);
-                try (ConsoleBridge web = new ConsoleBridge(router, 18081)) {
+                try (ConsoleBridge web = new ConsoleBridge(router, 18081); LanClientProcess dhcpcd = LanClientProcess.dhcpcd(host, dir.resolve("dhcpcd"), "ia_na 1", "eth0")) {
                     ChromeOptions options = new ChromeOptions();
                     options.setBinary("/usr/bin/chromium");
                     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -72,6 +74,8 @@ class BrowserIT {
                         browser.get(base.formatted(login) + "/system/console/prefixd");
                         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
                         wait.until(d -> text(d, "prefixd-leases").contains("2001:db8:100::/56") && text(d, "prefixd-lans").contains("2001:db8:100:10::/64"));
+                        wait.until(d -> text(d, "prefixd-lanclients").contains(mac + " 2001:db8:100:10:0:" + LanDhcp6IT.macGroups(mac)));
+                        assertTrue(text(browser, "prefixd-lanclients").contains("by-mac"), text(browser, "prefixd-lanclients"));
                         assertTrue(text(browser, "prefixd-links").contains("BOUND"), text(browser, "prefixd-links"));
                         shot(browser, "02-prefixd-page.png");
                         browser.findElement(By.id("prefixd-renew-wan0")).click();

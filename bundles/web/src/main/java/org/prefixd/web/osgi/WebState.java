@@ -23,6 +23,8 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.prefixd.api.ConfigReload;
 import org.prefixd.api.InterfaceName;
+import org.prefixd.api.LanClient;
+import org.prefixd.api.LanClientMonitor;
 import org.prefixd.api.LanPrefix;
 import org.prefixd.api.LinkMonitor;
 import org.prefixd.api.LinkStatus;
@@ -63,6 +65,8 @@ public final class WebState implements EventHandler {
     private volatile List<WanLease> leases = List.of();
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<LanPrefix> lanPrefixes = List.of();
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<LanClientMonitor> lanClientMonitors = List.of();
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ConfigReload reload;
 
@@ -116,7 +120,9 @@ public final class WebState implements EventHandler {
 
     String stateJson(Optional<String> link) {
         List<String> recent = journal.last(RECENT_EVENTS, link).stream().map(EventJournal.Entry::json).toList();
-        return Json.state(clock.instant(), link, links(), sessions(), List.copyOf(leases), List.copyOf(lanPrefixes), Optional.ofNullable(radvd),
+        List<LanClient> clients = new ArrayList<>();
+        for (LanClientMonitor m : lanClientMonitors) clients.addAll(m.lanClients());
+        return Json.state(clock.instant(), link, links(), sessions(), List.copyOf(leases), List.copyOf(lanPrefixes), clients, Optional.ofNullable(radvd),
                 recent, journal.lastId(), hub.clients());
     }
 
