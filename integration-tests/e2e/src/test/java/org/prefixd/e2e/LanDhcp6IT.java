@@ -125,6 +125,44 @@ class LanDhcp6IT {
         }
     }
 
+    /**
+     * ISC dhcrelay between lan0 and a host's link, its link-address in lan0's /64 (a relay on the
+     * LAN's own prefix): the host's dhclient gets its address by MAC through Relay-forward and
+     * Relay-reply.
+     */
+    @Test
+    void aHostBehindIscDhcrelayGetsItsMacAddressThroughTheRelay() throws Exception {
+        Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
+        assertTrue(java.nio.file.Files.isExecutable(Path.of("/usr/sbin/dhcrelay")), "/usr/sbin/dhcrelay is missing: apt-get install isc-dhcp-relay (./run-tests does)");
+        Namespace[] lab = DhcpClientKeaIT.lab();
+        Namespace isp = lab[0], router = lab[1];
+        try (isp; router; Namespace relay = new Namespace("pfx-relay"); Namespace host = new Namespace("pfx-host")) {
+            router.lanTo(relay, "lan0");
+            relay.lanTo(host, "down0");
+            relay.ip("addr", "add", "2001:db8:100::ffff/128", "dev", "down0", "nodad");
+            String mac = host.ip("link", "show", "dev", "eth0").replaceAll("(?s).*link/ether ([0-9a-f:]{17}).*", "$1");
+            String expected = "2001:db8:100::" + macGroups(mac);
+            Path dir = Prefixd.newDirectory("landhcrelay");
+            try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 30, 50, 80, 120);
+                 Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
+                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
+                prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\ndhcpv6 = stateful\n");
+                Await.until("the LAN's subnet", Duration.ofSeconds(20), () -> router.ip("-6", "addr", "show", "dev", "lan0").contains("2001:db8:100::1/64"));
+                Process dhcrelay = new ProcessBuilder("ip", "netns", "exec", relay.name, "dhcrelay", "-6", "-d", "--no-pid", "-l", "down0", "-u", "ff02::1:2%eth0")
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("dhcrelay.log").toFile()).start();
+                try (Dhclient client = new Dhclient(host, dir.resolve("dhclient"), false)) {
+                    Await.until("the relayed host's address by MAC", Duration.ofSeconds(30), () -> host.ip("-6", "addr", "show", "dev", "eth0").contains(expected + "/128"),
+                            () -> "\n" + client.log() + TextFile.read(dir.resolve("dhcrelay.log")) + prefixd.logTail());
+                    assertTrue(TextFile.read(dir.resolve("dhcrelay.log")).contains("Relaying Reply to"), TextFile.read(dir.resolve("dhcrelay.log")));
+                } finally {
+                    dhcrelay.destroy();
+                    dhcrelay.waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
     /** 52:54:00:12:ab:cd → "5254:12:abcd", as iproute2 prints those groups. */
     static String macGroups(String mac) {
         String hex = mac.replace(":", "");

@@ -94,9 +94,31 @@ public final class LanServer {
     }
 
     /**
+     * A client's message relayed by agents on the LAN: a lightweight relay (RFC 6221, link-address
+     * ::) or a relay whose link-address is in one of the LAN's subnets; anything relayed from
+     * another link is not this LAN's and is dropped. The MAC comes from the Client Link-Layer
+     * Address option first (RFC 6939). No delegation through a relay: the route's next hop would
+     * not be the router. The answer is the reply, for {@link RelayPath#wrap}.
+     */
+    public Answer answerRelayed(RelayPath path, LanView view, Instant now) {
+        for (Inet6Address link : path.linkAddresses()) {
+            if (link.isAnyLocalAddress()) continue;
+            boolean here = false;
+            for (LanView.Subnet s : view.subnets()) here |= s.prefix().contains(new Prefix(link, 128));
+            if (!here) return Answer.drop("a message relayed from link " + link.getHostAddress() + ", not one of " + view.lan() + "'s subnets");
+        }
+        return answer(path.client(), path.peer(), path.clientLinkLayer(), true, view, now);
+    }
+
+    /**
      * @param source the client's source address (its link-local: an EUI-64 one says its MAC)
      */
     public Answer answer(ClientServerMessage m, Inet6Address source, LanView view, Instant now) {
+        return answer(m, source, Optional.empty(), false, view, now);
+    }
+
+    /** @param seenMac the MAC a relay next to the client saw (option 79): it comes before what the DUID claims */
+    private Answer answer(ClientServerMessage m, Inet6Address source, Optional<MacAddress> seenMac, boolean relayed, LanView view, Instant now) {
         if (settings.mode() == ServerSettings.Mode.OFF) return Answer.drop("DHCPv6 is off on " + view.lan());
         Options o = m.options();
         Optional<Duid> client = o.get(ClientId.class).map(ClientId::duid);
@@ -114,15 +136,15 @@ public final class LanServer {
             case INFORMATION_REQUEST:
                 if (server.isPresent() && !ours) return Answer.drop("an Information-request for another server");
                 if (!o.all(IaNa.class).isEmpty() || !o.all(IaPd.class).isEmpty()) return Answer.drop("an Information-request with an IA (RFC 8415 §16.12)");
-                return new Answer(Optional.of(informationReply(m, client, view, MacAddress.fromEui64LinkLocal(source))), List.of(), "information");
+                return new Answer(Optional.of(informationReply(m, client, view, seenMac.or(() -> MacAddress.fromEui64LinkLocal(source)))), List.of(), "information");
             default:
                 return Answer.drop("a " + m.type().rfcName() + ", which servers do not answer");
         }
         Duid id = client.get();
-        Optional<MacAddress> mac = MacAddress.fromDuid(id).or(() -> MacAddress.fromEui64LinkLocal(source));
+        Optional<MacAddress> mac = seenMac.or(() -> MacAddress.fromDuid(id)).or(() -> MacAddress.fromEui64LinkLocal(source));
         return switch (m.type()) {
-            case SOLICIT -> solicit(m, id, mac, source, view, now);
-            case REQUEST, RENEW, REBIND -> bind(m, id, mac, source, view, now);
+            case SOLICIT -> solicit(m, id, mac, source, relayed, view, now);
+            case REQUEST, RENEW, REBIND -> bind(m, id, mac, source, relayed, view, now);
             case RELEASE -> release(m, id);
             case DECLINE -> decline(m, id);
             case CONFIRM -> confirm(m, id, view);
@@ -144,11 +166,11 @@ public final class LanServer {
         return out;
     }
 
-    private Answer solicit(ClientServerMessage m, Duid id, Optional<MacAddress> mac, Inet6Address source, LanView view, Instant now) {
+    private Answer solicit(ClientServerMessage m, Duid id, Optional<MacAddress> mac, Inet6Address source, boolean relayed, LanView view, Instant now) {
         boolean rapid = settings.rapidCommit() && m.options().get(RapidCommit.class).isPresent()
                 && (settings.mode() == ServerSettings.Mode.STATEFUL || settings.delegate().isPresent() && !m.options().all(IaPd.class).isEmpty());
         if (rapid) {
-            Answer bound = bind(m, id, mac, source, view, now);
+            Answer bound = bind(m, id, mac, source, relayed, view, now);
             if (bound.reply().isEmpty()) return bound;
             ClientServerMessage r = bound.reply().get();
             return new Answer(Optional.of(new ClientServerMessage(MessageType.REPLY, r.transactionId(), r.options().with(new RapidCommit()))),
@@ -169,14 +191,14 @@ public final class LanServer {
             bindings.offer(lease.get());
             out.add(iaNa(na.iaid(), lease.get(), view, now));
         }
-        for (IaPd pd : m.options().all(IaPd.class)) out.add(offerPrefixes(pd, id, view, now, notes));
+        for (IaPd pd : m.options().all(IaPd.class)) out.add(relayed ? notThroughRelays(pd) : offerPrefixes(pd, id, view, now, notes));
         out.addAll(information(m, view, mac));
         return new Answer(Optional.of(new ClientServerMessage(MessageType.ADVERTISE, m.transactionId(), Options.of(out))), List.of(),
                 "advertise" + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
     }
 
     /** Request, Renew, Rebind, and Solicit with rapid commit: the IA_NAs and IA_PDs bound (or bound again) for the lease time. */
-    private Answer bind(ClientServerMessage m, Duid id, Optional<MacAddress> mac, Inet6Address source, LanView view, Instant now) {
+    private Answer bind(ClientServerMessage m, Duid id, Optional<MacAddress> mac, Inet6Address source, boolean relayed, LanView view, Instant now) {
         List<Option> out = new ArrayList<>(header(id));
         List<LanLeaseEvent> events = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -210,7 +232,7 @@ public final class LanServer {
             events.add(new LanLeaseEvent(held.isPresent() ? LanLeaseEvent.Kind.RENEWED : LanLeaseEvent.Kind.BOUND, lease.get()));
         }
         List<DelegationEvent> delegated = new ArrayList<>();
-        for (IaPd pd : m.options().all(IaPd.class)) out.add(bindPrefixes(m.type(), pd, id, source, view, now, delegated, notes));
+        for (IaPd pd : m.options().all(IaPd.class)) out.add(relayed ? notThroughRelays(pd) : bindPrefixes(m.type(), pd, id, source, view, now, delegated, notes));
         out.addAll(information(m, view, mac));
         return new Answer(Optional.of(new ClientServerMessage(MessageType.REPLY, m.transactionId(), Options.of(out))), events, delegated,
                 m.type().rfcName().toLowerCase() + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
@@ -478,6 +500,11 @@ public final class LanServer {
 
     private static IaNa noAddresses(long iaid, String why) {
         return new IaNa(iaid, 0, 0, Options.of(StatusCode.of(StatusCode.NO_ADDRS_AVAIL, why)));
+    }
+
+    /** A delegation's route goes via the router's link-local address on the LAN, which a relayed router is not. */
+    private static IaPd notThroughRelays(IaPd pd) {
+        return noPrefixes(pd.iaid(), "prefixes are delegated to routers on the LAN's own link, not through a relay");
     }
 
     private static IaPd noPrefixes(long iaid, String why) {

@@ -8,8 +8,9 @@ import org.prefixd.dhcp6.codec.Duid;
 
 /**
  * A 48-bit MAC address of a LAN client, as seed 001 finds it: in its DUID (DUID-LL and DUID-LLT
- * of an Ethernet interface), or else in an EUI-64 link-local source address (which a host with
- * privacy or stable-privacy link-local addresses does not have).
+ * of an Ethernet interface), in the Client Link-Layer Address option a relay next to it adds
+ * (RFC 6939), or else in an EUI-64 link-local source address (which a host with privacy or
+ * stable-privacy link-local addresses does not have).
  */
 public record MacAddress(long value) {
     public MacAddress {
@@ -31,6 +32,14 @@ public record MacAddress(long value) {
         if ((a[11] & 0xff) != 0xff || (a[12] & 0xff) != 0xfe) return Optional.empty();
         long mac = ((long) ((a[8] ^ 0x02) & 0xff) << 40) | ((long) (a[9] & 0xff) << 32) | ((long) (a[10] & 0xff) << 24)
                 | ((a[13] & 0xff) << 16) | ((a[14] & 0xff) << 8) | (a[15] & 0xff);
+        return Optional.of(new MacAddress(mac));
+    }
+
+    /** RFC 6939's Client Link-Layer Address option: link-layer type 1 (Ethernet) and 6 bytes. */
+    public static Optional<MacAddress> fromClientLinkLayer(Bytes option) {
+        if (option.length() != 8 || option.get(0) != 0 || option.get(1) != 1) return Optional.empty();
+        long mac = 0;
+        for (int i = 2; i < 8; i++) mac = (mac << 8) | (option.get(i) & 0xff);
         return Optional.of(new MacAddress(mac));
     }
 

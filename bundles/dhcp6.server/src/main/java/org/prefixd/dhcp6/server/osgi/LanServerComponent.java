@@ -70,6 +70,7 @@ import org.prefixd.dhcp6.codec.DecodeException;
 import org.prefixd.dhcp6.codec.Dhcp6Codec;
 import org.prefixd.dhcp6.codec.Duid;
 import org.prefixd.dhcp6.codec.Message;
+import org.prefixd.dhcp6.codec.RelayMessage;
 import org.prefixd.dhcp6.server.Bindings;
 import org.prefixd.dhcp6.server.Delegation;
 import org.prefixd.dhcp6.server.DelegationEvent;
@@ -80,6 +81,7 @@ import org.prefixd.dhcp6.server.LanLeaseFile;
 import org.prefixd.dhcp6.server.LanServer;
 import org.prefixd.dhcp6.server.LanView;
 import org.prefixd.dhcp6.server.RateLimits;
+import org.prefixd.dhcp6.server.RelayPath;
 
 /**
  * The DHCPv6 server of one LAN (factory PID prefixd.lan, the LAN's own configuration, when its
@@ -260,8 +262,8 @@ public final class LanServerComponent implements LanClientMonitor {
     private void receive(DatagramPacket packet) {
         Instant now = clock.instant();
         InetSocketAddress from = packet.sender();
-        if (!(from.getAddress() instanceof Inet6Address source) || !source.isLinkLocalAddress()) {
-            drop("a packet from " + from.getAddress().getHostAddress() + ", not a link-local address (relays are not served)");
+        if (!(from.getAddress() instanceof Inet6Address source)) {
+            drop("a packet from " + from.getAddress().getHostAddress() + ", not IPv6");
             return;
         }
         if (!limits.allowSource(source.getHostAddress(), now)) {
@@ -275,7 +277,20 @@ public final class LanServerComponent implements LanClientMonitor {
             drop("a malformed packet from " + Ipv6Text.format(source) + ": " + e.getMessage());
             return;
         }
-        if (!(message instanceof ClientServerMessage m)) {
+        RelayPath relayed = null;
+        if (message instanceof RelayMessage r && r.type() == org.prefixd.dhcp6.codec.MessageType.RELAY_FORW) {
+            try {
+                relayed = RelayPath.of(r);
+            } catch (IllegalArgumentException | ClassCastException e) {
+                drop("a Relay-forward from " + Ipv6Text.format(source) + ": " + e.getMessage());
+                return;
+            }
+        } else if (!source.isLinkLocalAddress()) { // clients send from their link-local address (RFC 8415 §13.1); relays relay
+            drop("a " + message.type().rfcName() + " from " + Ipv6Text.format(source) + ", not a link-local address");
+            return;
+        }
+        ClientServerMessage m = relayed != null ? relayed.client() : message instanceof ClientServerMessage c ? c : null;
+        if (m == null) {
             drop("a " + message.type().rfcName() + " from " + Ipv6Text.format(source));
             return;
         }
@@ -284,12 +299,13 @@ public final class LanServerComponent implements LanClientMonitor {
             drop("a " + m.type().rfcName() + " of DUID " + clientId.get().duid().bytes().hex() + " over the rate limit (" + (int) RateLimits.PER_CLIENT_RATE + "/s a client)");
             return;
         }
-        LanServer.Answer answer = server.answer(m, source, view(now), now);
+        LanServer.Answer answer = relayed != null ? server.answerRelayed(relayed, view(now), now) : server.answer(m, source, view(now), now);
         if (answer.reply().isEmpty()) {
             drop(answer.note().replaceFirst("^dropped: ", "") + " (from " + Ipv6Text.format(source) + ")");
             return;
         }
-        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(Dhcp6Codec.encode(answer.reply().get())), from));
+        Message reply = relayed != null ? relayed.wrap(answer.reply().get()) : answer.reply().get();
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(Dhcp6Codec.encode(reply)), from));
         // the lease events say what changed; a message's own line only when it says something more (a note in brackets)
         if (answer.note().contains("(")) clientLines.warn(log::info, setup.lan() + ": " + m.type().rfcName() + " from " + Ipv6Text.format(source) + ": " + answer.note());
         else if (log.isDebugEnabled()) log.debug("{}: {} from {}: {}", setup.lan(), m.type().rfcName(), Ipv6Text.format(source), answer.note());
