@@ -37,6 +37,8 @@ public final class Topics {
     public static final String PROP_DUID = "duid";
     /** Event property on lanlease events: the client's addresses, space-separated. */
     public static final String PROP_ADDRESSES = "addresses";
+    /** Event property on lanlease events: the host name reserved for the client (prefixd.lan dhcpv6.reservations), when there is one. */
+    public static final String PROP_HOSTNAME = "hostname";
     /** Event property on lanlease events of a delegation: the prefixes delegated to the router, space-separated. */
     public static final String PROP_PREFIXES = "prefixes";
     /** A LAN got no subnet of a delegated prefix: {@link #PROP_INTERFACE} is the LAN, {@link #PROP_REASON} says why. */

@@ -34,6 +34,11 @@ class HookLanEventTest {
         HookCall call = delegated.call();
         assertEquals("2001:db8:100:10::/60 2001:db8:200:10::/60", call.environment().get("PREFIXD_LAN_PREFIXES"));
         assertEquals("", call.environment().get("PREFIXD_LAN_ADDRESSES"));
+        HookLanEvent named = new HookLanEvent(HookLanEvent.Kind.BOUND, InterfaceName.of("lan0"), Optional.empty(), "0001", List.of(), List.of(),
+                Optional.of("printer"), Instant.parse("2026-12-07T10:00:00Z"));
+        assertEquals("printer", named.call().environment().get("PREFIXD_LAN_HOSTNAME"));
+        assertThrows(IllegalArgumentException.class, () -> new HookLanEvent(HookLanEvent.Kind.BOUND, InterfaceName.of("lan0"), Optional.empty(), "0001", List.of(),
+                List.of(), Optional.of("$(reboot)"), Instant.parse("2026-12-07T10:00:00Z")));
     }
 
     @Test

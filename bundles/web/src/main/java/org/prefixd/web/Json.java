@@ -36,7 +36,7 @@ public final class Json {
     /** One event as the stream sends it. */
     public static String event(long id, Instant time, String topic, Map<String, ?> props) {
         JsonObjectBuilder b = PROVIDER.createObjectBuilder().add("id", id).add("time", time.toString()).add("topic", topic);
-        for (String name : List.of(Topics.PROP_REASON, Topics.PROP_LOCAL, Topics.PROP_PEER, Topics.PROP_SCRIPT, Topics.PROP_MAC, Topics.PROP_DUID, Topics.PROP_ADDRESSES, Topics.PROP_PREFIXES))
+        for (String name : List.of(Topics.PROP_REASON, Topics.PROP_LOCAL, Topics.PROP_PEER, Topics.PROP_SCRIPT, Topics.PROP_MAC, Topics.PROP_DUID, Topics.PROP_ADDRESSES, Topics.PROP_PREFIXES, Topics.PROP_HOSTNAME))
             if (props.get(name) instanceof String s) b.add(name, s);
         if (props.get(Topics.PROP_INTERFACE) instanceof String s) b.add("link", s);
         if (props.get(Topics.PROP_EXIT) instanceof Integer exit) b.add("exit", exit);

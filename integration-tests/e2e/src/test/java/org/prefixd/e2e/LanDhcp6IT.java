@@ -1,5 +1,6 @@
 package org.prefixd.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ class LanDhcp6IT {
                 prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
                 HookRecorder lanHook = new HookRecorder(Files.createDirectories(dir.resolve("scripts")), "lan");
                 prefixd.config("prefixd.hook-lan.cfg", "script = " + lanHook.script + "\nstyle = prefixd\nevents = lan\n");
-                prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\ndhcpv6 = stateful\n");
+                prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\ndhcpv6 = stateful\ndhcpv6.reservations = " + mac + "=printer\n");
                 Await.until("the LAN's subnet", Duration.ofSeconds(20), () -> router.ip("-6", "addr", "show", "dev", "lan0").contains("2001:db8:100::1/64"));
                 String ra = Cmd.ok("ip", "netns", "exec", host.name, "rdisc6", "-1", "eth0");
                 assertTrue(ra.matches("(?s).*Stateful address conf\\.\\s*:\\s*Yes.*Stateful other conf\\.\\s*:\\s*Yes.*"), ra);
@@ -51,6 +52,7 @@ class LanDhcp6IT {
                     Await.until("the LAN hook told of the lease", Duration.ofSeconds(5), () -> !lanHook.where("ARGS", "lan0 lan.bound").isEmpty());
                     HookRecorder.Run run = lanHook.where("ARGS", "lan0 lan.bound").get(0);
                     assertTrue(mac.equals(run.get("PREFIXD_LAN_MAC")) && (expected).equals(run.get("PREFIXD_LAN_ADDRESSES")), run.env().toString());
+                    assertEquals("printer", run.get("PREFIXD_LAN_HOSTNAME"), "the name reserved for its MAC");
                 }
                 prefixd.shell("update " + ConsoleProfileIT.bundleId(prefixd, "prefixd.dhcp6.server"));
                 Await.until("the server back after its update", Duration.ofSeconds(10),

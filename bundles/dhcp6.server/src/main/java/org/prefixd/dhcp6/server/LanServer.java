@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.prefixd.api.Prefix;
 import org.prefixd.api.PrefixSpace;
 import org.prefixd.dhcp6.codec.Bytes;
+import org.prefixd.dhcp6.codec.ClientFqdn;
 import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
 import org.prefixd.dhcp6.codec.DnsServers;
@@ -193,6 +194,7 @@ public final class LanServer {
         }
         for (IaPd pd : m.options().all(IaPd.class)) out.add(relayed ? notThroughRelays(pd) : offerPrefixes(pd, id, view, now, notes));
         out.addAll(information(m, view, mac));
+        fqdn(m, id, mac).ifPresent(out::add);
         return new Answer(Optional.of(new ClientServerMessage(MessageType.ADVERTISE, m.transactionId(), Options.of(out))), List.of(),
                 "advertise" + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
     }
@@ -234,6 +236,7 @@ public final class LanServer {
         List<DelegationEvent> delegated = new ArrayList<>();
         for (IaPd pd : m.options().all(IaPd.class)) out.add(relayed ? notThroughRelays(pd) : bindPrefixes(m.type(), pd, id, source, view, now, delegated, notes));
         out.addAll(information(m, view, mac));
+        fqdn(m, id, mac).ifPresent(out::add);
         return new Answer(Optional.of(new ClientServerMessage(MessageType.REPLY, m.transactionId(), Options.of(out))), events, delegated,
                 m.type().rfcName().toLowerCase() + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"));
     }
@@ -509,6 +512,18 @@ public final class LanServer {
 
     private static IaPd noPrefixes(long iaid, String why) {
         return new IaPd(iaid, 0, 0, Options.of(StatusCode.of(StatusCode.NO_PREFIX_AVAIL, why)));
+    }
+
+    /**
+     * RFC 4704: the name reserved for the client, to a client that sent a Client FQDN option; N set
+     * (this server updates no DNS: the LAN hooks get the name), O set when the client asked the
+     * server to update its AAAA record. A single label goes as a partial name.
+     */
+    private Optional<ClientFqdn> fqdn(ClientServerMessage m, Duid id, Optional<MacAddress> mac) {
+        Optional<ClientFqdn> asked = m.options().get(ClientFqdn.class);
+        if (asked.isEmpty()) return Optional.empty();
+        return settings.nameOf(id, mac).map(name -> new ClientFqdn(ClientFqdn.FLAG_N | ((asked.get().flags() & ClientFqdn.FLAG_S) != 0 ? ClientFqdn.FLAG_O : 0),
+                new DomainName(List.of(name.split("\\.")), name.contains("."))));
     }
 
     /** The LAN's DNS servers and search list (always), and the boot file URL when asked for and configured. */

@@ -16,12 +16,18 @@ import org.prefixd.dhcp6.codec.Duid;
  * @param leaseTime the longest valid lifetime given (a subnet's own is shorter when it ends sooner)
  * @param bootUrl RFC 5970's boot file URL (option 59), with {@code {mac}} replaced by the client's MAC
  * @param delegate the length of the prefixes delegated to downstream routers (IA_PD); empty: none
+ * @param names reserved host names by MAC ("aa:bb:...") or DUID (hex): given in the Client FQDN option to a client that sends one
  */
 public record ServerSettings(Mode mode, Assign assign, Map<String, Long> reservations, boolean rapidCommit, Duration leaseTime,
-                             Optional<String> bootUrl, Duid serverDuid, java.util.OptionalInt delegate) {
+                             Optional<String> bootUrl, Duid serverDuid, java.util.OptionalInt delegate, Map<String, String> names) {
+    public ServerSettings(Mode mode, Assign assign, Map<String, Long> reservations, boolean rapidCommit, Duration leaseTime,
+                          Optional<String> bootUrl, Duid serverDuid, java.util.OptionalInt delegate) {
+        this(mode, assign, reservations, rapidCommit, leaseTime, bootUrl, serverDuid, delegate, Map.of());
+    }
+
     public ServerSettings(Mode mode, Assign assign, Map<String, Long> reservations, boolean rapidCommit, Duration leaseTime,
                           Optional<String> bootUrl, Duid serverDuid) {
-        this(mode, assign, reservations, rapidCommit, leaseTime, bootUrl, serverDuid, java.util.OptionalInt.empty());
+        this(mode, assign, reservations, rapidCommit, leaseTime, bootUrl, serverDuid, java.util.OptionalInt.empty(), Map.of());
     }
 
     public enum Mode { OFF, STATELESS, STATEFUL }
@@ -38,7 +44,17 @@ public record ServerSettings(Mode mode, Assign assign, Map<String, Long> reserva
         Objects.requireNonNull(bootUrl, "bootUrl");
         Objects.requireNonNull(serverDuid, "serverDuid");
         Objects.requireNonNull(delegate, "delegate");
+        names = Map.copyOf(names);
+        for (String name : names.values())
+            if (!org.prefixd.api.HostName.valid(name) || name.endsWith(".")) throw new IllegalArgumentException("reserved name '" + name + "' is not a host name");
         if (delegate.isPresent() && (delegate.getAsInt() < 1 || delegate.getAsInt() > 64))
             throw new IllegalArgumentException("delegate /" + delegate.getAsInt() + " is not in /1../64");
+    }
+
+    /** The host name reserved for a client: by its DUID, else by its MAC. */
+    public Optional<String> nameOf(Duid client, Optional<MacAddress> mac) {
+        String byDuid = names.get(client.bytes().hex());
+        if (byDuid != null) return Optional.of(byDuid);
+        return mac.map(m -> names.get(m.text()));
     }
 }

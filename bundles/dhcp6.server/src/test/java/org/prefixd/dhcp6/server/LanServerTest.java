@@ -220,4 +220,17 @@ class LanServerTest {
         assertEquals(LanLeaseEvent.Kind.EXPIRED, server.expire(NOW.plusSeconds(3600)).get(0).kind());
         assertEquals(0, server.bindings().boundCount());
     }
+
+    @Test
+    void aReservedNameGoesToAClientThatSendsAClientFqdnOption() throws Exception {
+        LanServer server = new LanServer(new ServerSettings(ServerSettings.Mode.STATEFUL, ServerSettings.Assign.BY_MAC, Map.of(), true, Duration.ofHours(1),
+                Optional.empty(), SERVER, java.util.OptionalInt.empty(), Map.of("52:54:00:12:ab:cd", "printer")), new Bindings());
+        var asked = new org.prefixd.dhcp6.codec.ClientFqdn(org.prefixd.dhcp6.codec.ClientFqdn.FLAG_S, new org.prefixd.dhcp6.codec.DomainName(List.of("whatever"), false));
+        ClientServerMessage reply = wire(server.answer(message(MessageType.REQUEST, HOST, true, ia(1), asked), HOST_LL, VIEW, NOW));
+        var given = reply.options().get(org.prefixd.dhcp6.codec.ClientFqdn.class).orElseThrow();
+        assertEquals("printer", ((org.prefixd.dhcp6.codec.DomainName) given.name()).text());
+        assertEquals(org.prefixd.dhcp6.codec.ClientFqdn.FLAG_N | org.prefixd.dhcp6.codec.ClientFqdn.FLAG_O, given.flags(), "no DNS update by the server, the client's S overridden");
+        assertFalse(wire(server.answer(message(MessageType.REQUEST, HOST, true, ia(1)), HOST_LL, VIEW, NOW)).options().get(org.prefixd.dhcp6.codec.ClientFqdn.class).isPresent(),
+                "not sent to a client that did not send the option");
+    }
 }

@@ -191,8 +191,9 @@ public final class HookDispatcher implements LeaseListener, EventHandler {
                     log.warn("{}: a LAN event's prefix '{}' is not a prefix: left out of the hooks' environment", lan, org.prefixd.api.SafeText.printable(one));
                 }
             }
+        Optional<String> hostname = event.getProperty(Topics.PROP_HOSTNAME) instanceof String h && org.prefixd.api.HostName.valid(h) ? Optional.of(h) : Optional.empty();
         HookLanEvent lanEvent = new HookLanEvent(kind, InterfaceName.of(lan), Optional.ofNullable(mac), duid,
-                addresses.isBlank() ? List.of() : List.of(addresses.split(" ")), prefixes, clock.instant());
+                addresses.isBlank() ? List.of() : List.of(addresses.split(" ")), prefixes, hostname, clock.instant());
         List<Hook> wanted = new ArrayList<>();
         for (Hook hook : hooks) if (hook.runsFor(lanEvent)) wanted.add(hook);
         wanted.sort(BY_SCRIPT_THEN_ID);

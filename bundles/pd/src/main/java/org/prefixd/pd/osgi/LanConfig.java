@@ -54,7 +54,7 @@ public @interface LanConfig {
             options = {@Option(label = "by-mac", value = "by-mac"), @Option(label = "by-duid", value = "by-duid")})
     String dhcpv6_assign() default "by-mac";
 
-    @AttributeDefinition(name = "DHCPv6 reservations", description = "Fixed interface identifiers, each MAC=::id or DUID-hex=::id (::2 to ::ffff), e.g. 52:54:00:12:ab:cd=::10", required = false)
+    @AttributeDefinition(name = "DHCPv6 reservations", description = "Fixed interface identifiers and host names, each MAC=::id, MAC=name or MAC=::id name (or DUID-hex instead of the MAC; ids ::2 to ::ffff), e.g. 52:54:00:12:ab:cd=::10 printer; the name goes to a client that sends a Client FQDN option, and to the LAN events and hooks", required = false)
     String[] dhcpv6_reservations() default {};
 
     @AttributeDefinition(name = "DHCPv6 rapid commit", description = "Answer a Solicit with Rapid Commit by a Reply at once")

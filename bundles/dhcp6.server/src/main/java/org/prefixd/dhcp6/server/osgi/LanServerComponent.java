@@ -402,6 +402,7 @@ public final class LanServerComponent implements LanClientMonitor {
             props.put(Topics.PROP_DUID, l.client().bytes().hex());
             l.mac().ifPresent(mac -> props.put(Topics.PROP_MAC, mac.text()));
             props.put(Topics.PROP_ADDRESSES, String.join(" ", addresses));
+            server.settings().nameOf(l.client(), l.mac()).ifPresent(name -> props.put(Topics.PROP_HOSTNAME, name));
             events.postEvent(new Event(Topics.LANLEASE_PREFIX + e.kind().name(), props));
             // a renewal is routine (thousands a second under load): the rest are news
             if (e.kind() != LanLeaseEvent.Kind.RENEWED)

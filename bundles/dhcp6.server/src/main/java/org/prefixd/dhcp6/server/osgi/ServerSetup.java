@@ -14,7 +14,7 @@ import org.prefixd.dhcp6.server.ServerSettings;
 
 /** A {@link LanServerConfig} checked once: every bad value fails here with the property named. */
 record ServerSetup(InterfaceName lan, ServerSettings.Mode mode, ServerSettings.Assign assign, Map<String, Long> reservations, boolean rapidCommit,
-                   Duration leaseTime, Optional<String> bootUrl, int ratePerSource, int ratePerLan, java.util.OptionalInt delegate) {
+                   Duration leaseTime, Optional<String> bootUrl, int ratePerSource, int ratePerLan, java.util.OptionalInt delegate, Map<String, String> names) {
     static ServerSetup from(LanServerConfig c) {
         String problem = InterfaceName.problemWith(c.lan());
         if (problem != null) throw new IllegalArgumentException("prefixd.lan: lan: " + problem);
@@ -30,22 +30,29 @@ record ServerSetup(InterfaceName lan, ServerSettings.Mode mode, ServerSettings.A
             default -> throw new IllegalArgumentException("prefixd.lan: dhcpv6.assign: '" + c.dhcpv6_assign() + "' is not by-mac or by-duid");
         };
         Map<String, Long> reservations = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (String entry : c.dhcpv6_reservations() == null ? new String[0] : c.dhcpv6_reservations()) {
             if (entry.isBlank()) continue;
             int eq = entry.indexOf('=');
             try {
-                if (eq < 1) throw new IllegalArgumentException("no '=' between the client and ::id");
+                if (eq < 1) throw new IllegalArgumentException("no '=' between the client and ::id or a name");
                 String who = entry.substring(0, eq).strip();
                 String key = who.contains(":") || who.contains("-") ? MacAddress.parse(who).text() : Duid.fromHex(who).bytes().hex();
-                byte[] id = Ipv6Text.parse(entry.substring(eq + 1).strip()).getAddress();
-                long iid = 0;
-                for (int i = 0; i < 16; i++) {
-                    if (i < 8 && id[i] != 0) throw new IllegalArgumentException("the id has bits in the upper 64 (write it as ::10)");
-                    if (i >= 8) iid = (iid << 8) | (id[i] & 0xff);
+                String[] what = entry.substring(eq + 1).strip().split("\\s+");
+                if (what.length > 2 || what[0].isEmpty()) throw new IllegalArgumentException("give ::id, a host name, or both");
+                for (String part : what) {
+                    if (part.contains(":")) {
+                        if (reservations.containsKey(key)) throw new IllegalArgumentException("two ids");
+                        long iid = interfaceId(part);
+                        if (reservations.containsValue(iid)) throw new IllegalArgumentException("::" + Long.toHexString(iid) + " is reserved twice");
+                        reservations.put(key, iid);
+                    } else {
+                        if (!org.prefixd.api.HostName.valid(part) || part.endsWith(".")) throw new IllegalArgumentException("'" + part + "' is not ::id nor a host name");
+                        if (names.containsKey(key)) throw new IllegalArgumentException("two names");
+                        if (names.containsValue(part.toLowerCase(java.util.Locale.ROOT))) throw new IllegalArgumentException("the name " + part + " is reserved twice");
+                        names.put(key, part.toLowerCase(java.util.Locale.ROOT));
+                    }
                 }
-                if (iid < 2 || iid >= InterfaceIds.RESERVED_BELOW) throw new IllegalArgumentException("::" + Long.toHexString(iid) + " is not in ::2 to ::ffff");
-                if (reservations.containsValue(iid)) throw new IllegalArgumentException("::" + Long.toHexString(iid) + " is reserved twice");
-                reservations.put(key, iid);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("prefixd.lan: dhcpv6.reservations: '" + entry.strip() + "': " + e.getMessage());
             }
@@ -68,10 +75,22 @@ record ServerSetup(InterfaceName lan, ServerSettings.Mode mode, ServerSettings.A
         if (c.delegate() > 0 && mode == ServerSettings.Mode.OFF)
             throw new IllegalArgumentException("prefixd.lan: delegate: " + c.delegate() + " needs dhcpv6 = stateless or stateful (the server that delegates)");
         return new ServerSetup(InterfaceName.of(c.lan()), mode, assign, reservations, c.dhcpv6_rapid_commit(), Duration.ofSeconds(c.dhcpv6_lease_time()), boot,
-                c.dhcpv6_rate_per_source(), c.dhcpv6_rate_per_lan(), c.delegate() == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(c.delegate()));
+                c.dhcpv6_rate_per_source(), c.dhcpv6_rate_per_lan(), c.delegate() == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(c.delegate()), names);
+    }
+
+    /** "::10": an interface identifier in ::2 to ::ffff. */
+    private static long interfaceId(String text) {
+        byte[] id = Ipv6Text.parse(text).getAddress();
+        long iid = 0;
+        for (int i = 0; i < 16; i++) {
+            if (i < 8 && id[i] != 0) throw new IllegalArgumentException("the id has bits in the upper 64 (write it as ::10)");
+            if (i >= 8) iid = (iid << 8) | (id[i] & 0xff);
+        }
+        if (iid < 2 || iid >= InterfaceIds.RESERVED_BELOW) throw new IllegalArgumentException("::" + Long.toHexString(iid) + " is not in ::2 to ::ffff");
+        return iid;
     }
 
     ServerSettings settings(Duid serverDuid) {
-        return new ServerSettings(mode, assign, reservations, rapidCommit, leaseTime, bootUrl, serverDuid, delegate);
+        return new ServerSettings(mode, assign, reservations, rapidCommit, leaseTime, bootUrl, serverDuid, delegate, names);
     }
 }

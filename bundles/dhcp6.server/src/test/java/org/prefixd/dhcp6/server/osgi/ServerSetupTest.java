@@ -51,6 +51,11 @@ class ServerSetupTest {
         assertTrue(problem(Map.of("dhcpv6_lease_time", 10L)).contains("dhcpv6.lease.time: 10"));
         assertTrue(problem(Map.of("dhcpv6_rate_per_lan", 0)).contains("dhcpv6.rate.per.lan: 0"));
         assertTrue(problem(Map.of("dhcpv6", "stateful", "delegate", 65)).contains("delegate: 65 is not a prefix length"));
+        assertTrue(problem(Map.of("dhcpv6_reservations", new String[] {"52:54:00:12:ab:cd=print$er"})).contains("is not ::id nor a host name"));
+        assertTrue(problem(Map.of("dhcpv6_reservations", new String[] {"52:54:00:12:ab:cd=printer", "52:54:00:12:ab:ce=Printer"})).contains("reserved twice"));
+        ServerSetup named = ServerSetup.from(config(Map.of("dhcpv6", "stateful", "dhcpv6_reservations", new String[] {"52:54:00:12:ab:cd=::10 Printer", "00030001020000000001=nas.home"})));
+        assertEquals(Map.of("52:54:00:12:ab:cd", 0x10L), named.reservations());
+        assertEquals(Map.of("52:54:00:12:ab:cd", "printer", "00030001020000000001", "nas.home"), named.names());
         assertTrue(problem(Map.of("delegate", 60)).contains("delegate: 60 needs dhcpv6 = stateless or stateful"));
         assertEquals(java.util.OptionalInt.of(60), ServerSetup.from(config(Map.of("dhcpv6", "stateless", "delegate", 60))).delegate());
     }
