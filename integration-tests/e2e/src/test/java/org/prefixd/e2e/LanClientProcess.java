@@ -21,15 +21,19 @@ final class LanClientProcess implements AutoCloseable {
     }
 
     /**
-     * dhcpcd with {@code ia} for eth0 (e.g. "ia_na 1" or "ia_pd 1 down0/0"); its own do-nothing
-     * hook (the default would write /etc/resolv.conf); nodev: with two interfaces named it would
-     * wait for udev, which knows nothing of this namespace.
+     * dhcpcd with {@code ia} for eth0 (e.g. "ia_na 1" or "ia_pd 1 down0/0"); its own hook, which
+     * only notes the reason and the DNS servers (the default would write /etc/resolv.conf); nodev:
+     * with two interfaces named it would wait for udev, which knows nothing of this namespace.
      */
     static LanClientProcess dhcpcd(Namespace ns, Path dir, String ia, String... interfaces) throws Exception {
+        return dhcpcdWith(ns, dir, "nodev\nipv6only\nnoipv6rs\nnohook resolv.conf\ninterface eth0\n    " + ia + "\n", interfaces);
+    }
+
+    private static LanClientProcess dhcpcdWith(Namespace ns, Path dir, String config, String... interfaces) throws Exception {
         Path db = Files.createDirectories(dir.resolve("db"));
-        Files.writeString(dir.resolve("dhcpcd.conf"), "nodev\nipv6only\nnoipv6rs\nnohook resolv.conf\ninterface eth0\n    " + ia + "\n");
+        Files.writeString(dir.resolve("dhcpcd.conf"), config);
         Path hook = dir.resolve("hook.sh");
-        Files.writeString(hook, "#!/bin/sh\nexit 0\n");
+        Files.writeString(hook, "#!/bin/sh\necho \"hook: $reason dns=$new_dhcp6_name_servers\" >> " + dir.resolve("hook.log") + "\nexit 0\n");
         Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path log = dir.resolve("dhcpcd.log");
         List<String> command = new java.util.ArrayList<>(List.of("ip", "netns", "exec", ns.name, "unshare", "-m", "sh", "-c",
@@ -38,6 +42,14 @@ final class LanClientProcess implements AutoCloseable {
         command.addAll(List.of(interfaces));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new LanClientProcess(p, log);
+    }
+
+    /**
+     * dhcpcd as a stateless host: it solicits router advertisements and, when one has the O flag
+     * and not M, asks for the rest by Information-request.
+     */
+    static LanClientProcess dhcpcdStateless(Namespace ns, Path dir) throws Exception {
+        return dhcpcdWith(ns, dir, "nodev\nipv6only\nnohook resolv.conf\ninterface eth0\n", "eth0");
     }
 
     /** WIDE dhcp6c (OPNsense's client) asking for IA_PD 1, a /64 of it (sla-id 0, sla-len 4) on down0. */
@@ -62,8 +74,9 @@ final class LanClientProcess implements AutoCloseable {
         return new LanClientProcess(p, log);
     }
 
+    /** The client's output, then what its hook was told (dhcpcd: the reason and the DNS servers). */
     String log() {
-        return "\n" + TextFile.read(log);
+        return "\n" + TextFile.read(log) + TextFile.read(log.resolveSibling("hook.log"));
     }
 
     /** SIGTERM: dhcp6c releases its prefix (dhcpcd keeps it: -B without a release option). */

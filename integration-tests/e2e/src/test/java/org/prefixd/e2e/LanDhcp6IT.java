@@ -80,9 +80,9 @@ class LanDhcp6IT {
         }
     }
 
-    /** dhcpcd as a LAN host (it asks for an address when the RA's M flag is set), by DUID: listed by `prefixd status`. */
+    /** dhcpcd as a LAN host, stateful by DUID (listed by `prefixd status`), then stateless (DNS by Information-request after the RA's O flag). */
     @Test
-    void dhcpcdGetsAnAddressByDuidAndStatusListsIt() throws Exception {
+    void dhcpcdGetsAnAddressByDuidStatusListsItAndStatelessItGetsDns() throws Exception {
         Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
         Namespace[] lab = DhcpClientKeaIT.lab();
         Namespace isp = lab[0], router = lab[1];
@@ -97,21 +97,11 @@ class LanDhcp6IT {
                 prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\ndhcpv6 = stateful\ndhcpv6.assign = by-duid\n");
                 Await.until("the LAN's subnet", Duration.ofSeconds(20), () -> router.ip("-6", "addr", "show", "dev", "lan0").contains("2001:db8:100::1/64"));
                 String resolvConf = TextFile.read(Path.of("/etc/resolv.conf"));
-                Path db = Files.createDirectories(dir.resolve("dhcpcd-db"));
-                Files.writeString(dir.resolve("dhcpcd.conf"), "ipv6only\nnoipv6rs\ninterface eth0\n    ia_na 1\n");
-                // its own hook script: dhcpcd's would write the machine's /etc/resolv.conf
-                Path hook = dir.resolve("dhcpcd-hook.sh");
-                Files.writeString(hook, "#!/bin/sh\nexit 0\n");
-                Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
-                Process dhcpcd = new ProcessBuilder("ip", "netns", "exec", host.name, "unshare", "-m", "sh", "-c",
-                        "mount -n -t tmpfs none /run && mount -n --bind \"$0\" /var/lib/dhcpcd && exec dhcpcd -B -d -6 -f \"$1\" -c \"$2\" eth0",
-                        db.toString(), dir.resolve("dhcpcd.conf").toString(), hook.toString())
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("dhcpcd.log").toFile()).start();
-                try {
+                try (LanClientProcess dhcpcd = LanClientProcess.dhcpcd(host, dir.resolve("stateful"), "ia_na 1", "eth0")) {
                     // by DUID: an interface identifier in the upper half (its first group 8000 to ffff)
                     Await.until("dhcpcd's address by DUID", Duration.ofSeconds(30),
                             () -> host.ip("-6", "addr", "show", "dev", "eth0").matches("(?s).*inet6 2001:db8:100:0:[89a-f][0-9a-f]{3}:[0-9a-f:]+/128.*"),
-                            () -> "\n" + TextFile.read(dir.resolve("dhcpcd.log")) + prefixd.logTail());
+                            () -> dhcpcd.log() + prefixd.logTail());
                     Await.until("the client in prefixd status", Duration.ofSeconds(5),
                             () -> prefixd.status().getJsonArray("lanClients").size() == 1);
                     var client = prefixd.status().getJsonArray("lanClients").getJsonObject(0);
@@ -119,8 +109,12 @@ class LanDhcp6IT {
                     String address = client.getJsonArray("addresses").getString(0);
                     assertTrue(host.ip("-6", "addr", "show", "dev", "eth0").contains(address + "/128"), address);
                     assertTrue(prefixd.cli("status").out().contains("lan   lan0"), prefixd.cli("status").out());
-                } finally {
-                    dhcpcd.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+                prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\ndhcpv6 = stateless\n");
+                Await.until("the stateless server", Duration.ofSeconds(10), () -> prefixd.logText().contains("lan0: DHCPv6 server (stateless"));
+                try (LanClientProcess dhcpcd = LanClientProcess.dhcpcdStateless(host, dir.resolve("stateless"))) {
+                    Await.until("dhcpcd's Information-request answered", Duration.ofSeconds(30),
+                            () -> dhcpcd.log().contains("hook: INFORM6 dns=2001:db8:ffff::53"), () -> dhcpcd.log() + prefixd.logTail());
                 }
                 assertTrue(resolvConf.equals(TextFile.read(Path.of("/etc/resolv.conf"))), "dhcpcd left the machine's /etc/resolv.conf alone");
             }

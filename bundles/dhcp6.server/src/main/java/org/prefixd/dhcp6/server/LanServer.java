@@ -216,7 +216,7 @@ public final class LanServer {
                 out.add(new IaNa(na.iaid(), 0, 0, Options.of(StatusCode.of(StatusCode.NO_BINDING, "no binding for this IA"))));
                 continue;
             }
-            Instant validUntil = now.plus(settings.leaseTime());
+            Instant validUntil = now.plusSeconds(longestValid(view, now));
             if (held.isEmpty()) {
                 Optional<MacAddress> shared = bindings.wasTakenOver(key);
                 if (shared.isPresent()) {
@@ -491,6 +491,13 @@ public final class LanServer {
         if (shortestPreferred == Long.MAX_VALUE) shortestPreferred = 0;
         // §21.4: T1 0.5 and T2 0.8 of the shortest preferred lifetime (0: the client chooses)
         return new IaNa(iaid, shortestPreferred / 2, shortestPreferred * 4 / 5, Options.of(addresses));
+    }
+
+    /** The binding lasts as long as its longest-lived address: the lease time, or less when every subnet ends sooner. */
+    private long longestValid(LanView view, Instant now) {
+        long longest = 0;
+        for (LanView.Subnet s : view.subnets()) longest = Math.max(longest, Math.min(settings.leaseTime().getSeconds(), seconds(now, s.validUntil())));
+        return longest;
     }
 
     private static long seconds(Instant now, Instant until) {

@@ -233,4 +233,12 @@ class LanServerTest {
         assertFalse(wire(server.answer(message(MessageType.REQUEST, HOST, true, ia(1)), HOST_LL, VIEW, NOW)).options().get(org.prefixd.dhcp6.codec.ClientFqdn.class).isPresent(),
                 "not sent to a client that did not send the option");
     }
+
+    @Test
+    void aBindingLastsNoLongerThanItsAddresses() {
+        LanView shortLived = new LanView(InterfaceName.of("lan0"), List.of(
+                new LanView.Subnet(Prefix.parse("2001:db8:100:1::/64"), NOW.plusSeconds(600), NOW.plusSeconds(1200), false)), List.of(), List.of());
+        LanServer.Answer bound = server(ServerSettings.Assign.BY_MAC).answer(message(MessageType.REQUEST, HOST, true, ia(1)), HOST_LL, shortLived, NOW);
+        assertEquals(NOW.plusSeconds(1200), bound.events().get(0).lease().validUntil(), "the subnet's 1200 s, not the lease time's 3600");
+    }
 }
