@@ -52,10 +52,14 @@ class RadvdCrashLoopIT {
                 prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\nhint = 20\n"); // a reload asked for while radvd waits out its backoff
                 Await.until("the LAN moved meanwhile", Duration.ofSeconds(5), () -> prefixd.logText().contains("lan0: 2001:db8:100:20::/64 from"));
                 String loop = prefixd.logText().substring(mark);
-                assertEquals(3, count(loop, "radvd started"), "starts after 1, 2 and 4 s, and none for the reload:\n" + loop);
+                // The stand-in's own exits: a radvd that prefixd was just starting again when the
+                // test began (seen once in CI) adds a start of the real one, not an exit of these.
+                assertEquals(3, count(loop, "exited (its last output: \"radvd: cannot open the ICMPv6 socket (a test)\")"),
+                        "starts after 1, 2 and 4 s, and none for the reload:\n" + loop);
 
+                int back = prefixd.logText().length();
                 Files.delete(broken);
-                Await.until("radvd back after the 8 s wait", Duration.ofSeconds(15), () -> count(prefixd.logText().substring(mark), "radvd started") == 4);
+                Await.until("radvd back after the 8 s wait", Duration.ofSeconds(15), () -> count(prefixd.logText().substring(back), "radvd started") == 1);
                 Await.until("the LAN host autoconfigured from the moved subnet", Duration.ofSeconds(15),
                         () -> host.ip("-6", "addr", "show", "dev", "eth0", "scope", "global").contains("inet6 2001:db8:100:20:"));
                 assertTrue(DhcpClientKeaIT.routed(router) && DhcpClientKeaIT.addressed(router), "the lease left the kernel");
