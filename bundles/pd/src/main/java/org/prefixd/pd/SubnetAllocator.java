@@ -81,7 +81,7 @@ public final class SubnetAllocator {
                 continue;
             }
             Prefix before = previous.get(r.lan());
-            boolean keep = before != null && before.length() == r.length() && delegated.contains(before) && free(before, taken)
+            boolean keep = before != null && before.length() == r.length() && delegated.contains(before) && PrefixSpace.free(before, taken)
                     && (r.hint().isEmpty() || index(delegated, before) == masked(delegated, r));
             if (keep) {
                 out.put(r.lan(), new Outcome.Assigned(before));
@@ -96,7 +96,7 @@ public final class SubnetAllocator {
         for (LanRequest r : open) {
             if (r.hint().isEmpty()) { rest.add(r); continue; }
             Prefix wanted = subnet(delegated, r.length(), masked(delegated, r));
-            if (free(wanted, taken)) {
+            if (PrefixSpace.free(wanted, taken)) {
                 out.put(r.lan(), new Outcome.Assigned(wanted));
                 taken.add(wanted);
             } else {
@@ -107,7 +107,7 @@ public final class SubnetAllocator {
         }
         rest.sort(Comparator.comparingInt(LanRequest::length).thenComparing(r -> r.lan().value()));
         for (LanRequest r : rest) {
-            Optional<Prefix> found = lowestFree(delegated, r.length(), taken);
+            Optional<Prefix> found = PrefixSpace.lowestFree(delegated, r.length(), taken);
             String note = notes.get(r.lan());
             if (found.isPresent()) {
                 out.put(r.lan(), new Outcome.Assigned(found.get(), note == null ? Optional.empty() : Optional.of(note + ": given " + found.get())));
@@ -121,17 +121,9 @@ public final class SubnetAllocator {
         return out;
     }
 
-    private static Optional<Prefix> lowestFree(Prefix delegated, int length, List<Prefix> taken) {
-        return PrefixSpace.lowestFree(delegated, length, taken);
-    }
-
     private static long masked(Prefix delegated, LanRequest r) {
         int bits = r.length() - delegated.length();
         return bits == 64 ? r.hint().getAsLong() : r.hint().getAsLong() & ((1L << bits) - 1);
-    }
-
-    private static boolean free(Prefix p, List<Prefix> taken) {
-        return PrefixSpace.free(p, taken);
     }
 
     /** The number of {@code subnet} among the subnets of its length in {@code delegated}. */

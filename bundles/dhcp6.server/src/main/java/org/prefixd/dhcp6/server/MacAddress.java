@@ -38,9 +38,7 @@ public record MacAddress(long value) {
     /** RFC 6939's Client Link-Layer Address option: link-layer type 1 (Ethernet) and 6 bytes. */
     public static Optional<MacAddress> fromClientLinkLayer(Bytes option) {
         if (option.length() != 8 || option.get(0) != 0 || option.get(1) != 1) return Optional.empty();
-        long mac = 0;
-        for (int i = 2; i < 8; i++) mac = (mac << 8) | (option.get(i) & 0xff);
-        return Optional.of(new MacAddress(mac));
+        return of(Bytes.of(java.util.Arrays.copyOfRange(option.toArray(), 2, 8)));
     }
 
     private static Optional<MacAddress> of(Bytes address) {

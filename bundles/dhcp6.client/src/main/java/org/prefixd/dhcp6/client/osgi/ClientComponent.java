@@ -174,11 +174,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         missed.add(lastUnheard.get());
         for (LeaseFile.Unheard event : missed) {
             log.info("{}: the lease's {} event {} came while no hook dispatcher was bound: told now", settings.link(), event.kind(), event.eventId());
-            try {
-                listener.leaseChanged(event.kind(), unheardWanLease, event.eventId());
-            } catch (RuntimeException e) {
-                log.error("{}: a lease listener failed on {}: {}", settings.link(), event.kind(), e.toString());
-            }
+            tell(listener, event.kind(), unheardWanLease, event.eventId());
         }
         // The file names an unheard event for the next start: no longer. An ended lease's file is gone.
         if (resumed && missed.size() > 1) store.rewrite(unheardLease, kept.flatMap(LeaseFile.Stored::writtenBy));
@@ -186,6 +182,14 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         lastUnheard = Optional.empty();
         unheardLease = null;
         unheardWanLease = null;
+    }
+
+    private void tell(LeaseListener listener, String kind, WanLease lease, String eventId) {
+        try {
+            listener.leaseChanged(kind, lease, eventId);
+        } catch (RuntimeException e) { // its bug: the client and the other listeners go on
+            log.error("{}: a lease listener failed on {}: {}", settings.link(), kind, e.toString());
+        }
     }
 
     void removeListener(LeaseListener listener) {
@@ -475,13 +479,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
             // An event the hooks missed while this bundle and theirs were restarted (a refresh): told first.
             LeaseFile.Unheard missed = keptAtStart.get().unheard().get();
             log.info("{}: the lease's {} event {} came while no hook dispatcher was there: told now", settings.link(), missed.kind(), missed.eventId());
-            for (LeaseListener listener : listeners) {
-                try {
-                    listener.leaseChanged(missed.kind(), held.get(), missed.eventId());
-                } catch (RuntimeException e) {
-                    log.error("{}: a lease listener failed on {}: {}", settings.link(), missed.kind(), e.toString());
-                }
-            }
+            for (LeaseListener listener : listeners) tell(listener, missed.kind(), held.get(), missed.eventId());
             keptAtStart = Optional.empty();
             replayed = true;
         }
@@ -490,13 +488,7 @@ public final class ClientComponent implements SessionMonitor, SessionControl {
         unheardLease = lastUnheard.isPresent() ? event.lease() : null;
         unheardWanLease = lastUnheard.isPresent() ? held.get() : null;
         if (held.isPresent()) { // no lambdas up to the services: each one's first call costs a bootstrap
-            for (LeaseListener listener : listeners) {
-                try {
-                    listener.leaseChanged(kind, held.get(), eventId);
-                } catch (RuntimeException e) { // its bug: the client and the other listeners go on
-                    log.error("{}: a lease listener failed on {}: {}", settings.link(), kind, e.toString());
-                }
-            }
+            for (LeaseListener listener : listeners) tell(listener, kind, held.get(), eventId);
         }
         // The lease before its prefixes: radvd then has the DNS servers when the LAN prefixes come (one write, not two).
         registerLease(gone ? Optional.empty() : held, event.kind(), eventId, now);
