@@ -101,7 +101,6 @@ class BrowserIT {
                             browser.get("http://127.0.0.1:" + web.port + "/system/console/configMgr/" + pid);
                             wait.until(d -> d.findElements(By.xpath("//button[normalize-space()='Save']")).stream().anyMatch(WebElement::isDisplayed));
                             save(browser);
-                            wait.until(d -> !d.getCurrentUrl().endsWith(pid));
                         }
                         Await.until("the saved configurations applied", Duration.ofSeconds(15), () -> prefixd.logText().substring(before).contains("hook prefixd.hook~true"));
                         String after = prefixd.logText().substring(before);
@@ -117,15 +116,27 @@ class BrowserIT {
         }
     }
 
-    /** Clicks the configuration form's Save; again once when the page it leads to did not load (saving twice is harmless). */
+    /**
+     * Clicks the configuration form's Save and waits for the page it leads to; clicks again once
+     * when that did not come (saving twice is harmless): with the eager page load a click can come
+     * before the form's script is ready, or chromedriver can miss the next page's load.
+     */
     private static void save(WebDriver browser) {
         By save = By.xpath("//button[normalize-space()='Save']");
         String url = browser.getCurrentUrl();
-        try {
-            browser.findElement(save).click();
-        } catch (org.openqa.selenium.TimeoutException e) {
-            System.out.println("BrowserIT: the page after Save did not load in 30 s (" + e.getMessage().lines().findFirst().orElse("") + "); saving again");
-            if (browser.getCurrentUrl().equals(url)) browser.findElement(save).click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.findElement(save).click();
+            } catch (org.openqa.selenium.TimeoutException e) {
+                System.out.println("BrowserIT: the page after Save did not load in 30 s (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            }
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(url));
+                return;
+            } catch (org.openqa.selenium.TimeoutException stayed) {
+                if (attempt == 2) throw stayed;
+                System.out.println("BrowserIT: still on " + url + " 10 s after Save: saving again");
+            }
         }
     }
 

@@ -151,6 +151,10 @@ public final class HookDispatcher implements LeaseListener, EventHandler {
         Optional<WanLease> previous;
         synchronized (held) {
             previous = Optional.ofNullable(held.get(lease.link()));
+            // None known: this dispatcher came while the client re-registered its lease (an update
+            // during a renewal). The client tells its listeners before it registers the new lease,
+            // so the one registered is the lease before this event.
+            if (previous.isEmpty() && kind != HookEvent.Kind.BOUND) previous = registeredBefore(lease.link(), eventId);
             if (kind.ends()) held.remove(lease.link());
             else held.put(lease.link(), lease);
         }
@@ -201,6 +205,23 @@ public final class HookDispatcher implements LeaseListener, EventHandler {
     }
 
     /** The event the lease's registration names, when it is recent and this prefixd's dispatchers never handled it. */
+    /** The lease registered for the link before the event: its "before" when the registration already tells this event. */
+    private Optional<WanLease> registeredBefore(InterfaceName link, String eventId) {
+        try {
+            for (var ref : context.getServiceReferences(WanLease.class, null)) {
+                WanLease registered = context.getService(ref);
+                context.ungetService(ref);
+                if (registered == null || !registered.link().equals(link)) continue;
+                if (!eventId.equals(ref.getProperty(WanLease.PROP_EVENT_ID))) return Optional.of(registered);
+                return ref.getProperty(WanLease.PROP_EVENT_BEFORE) instanceof WanLease before ? Optional.of(before) : Optional.empty();
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        } catch (IllegalStateException stopping) { // this bundle's context is gone: no "before" to find
+        }
+        return Optional.empty();
+    }
+
     private Optional<HookEvent> unhandled(WanLease lease, org.osgi.framework.ServiceReference<WanLease> ref) {
         if (!(ref.getProperty(WanLease.PROP_EVENT_ID) instanceof String id) || !(ref.getProperty(WanLease.PROP_EVENT) instanceof String kind)
                 || !(ref.getProperty(WanLease.PROP_EVENT_AT) instanceof Long at)) return Optional.empty();
