@@ -26,15 +26,12 @@ import org.osgi.service.log.LoggerFactory;
 import org.prefixd.api.ConfigReload;
 import org.prefixd.api.Directories;
 import org.prefixd.api.LinkMonitor;
-import org.prefixd.api.LinkStatus;
 import org.prefixd.api.PrivateUnixSocket;
 import org.prefixd.api.SessionControl;
-import org.prefixd.api.LanClient;
 import org.prefixd.api.LanClientMonitor;
 import org.prefixd.api.SessionMonitor;
-import org.prefixd.api.SessionStatus;
 import org.prefixd.daemon.ControlRequest;
-import org.prefixd.daemon.StatusReport;
+import org.prefixd.documents.StatusReport;
 
 /**
  * The control socket ({@code <run>/control.sock}, mode 0600) behind {@code prefixd status} and
@@ -129,13 +126,7 @@ public final class ControlSocketComponent {
     }
 
     private StatusReport report() {
-        List<LinkStatus> links = new ArrayList<>();
-        for (LinkMonitor monitor : monitors) links.addAll(monitor.links());
-        List<SessionStatus> sessions = new ArrayList<>();
-        for (SessionMonitor monitor : sessionMonitors) sessions.addAll(monitor.sessions());
-        List<LanClient> lanClients = new ArrayList<>();
-        for (LanClientMonitor monitor : lanMonitors) lanClients.addAll(monitor.lanClients());
-        return new StatusReport(links, sessions, lanClients, clock.instant());
+        return StatusReport.of(monitors, sessionMonitors, lanMonitors, clock.instant());
     }
 
     private String session(ControlRequest request) {

@@ -103,7 +103,7 @@ public final class WebState implements EventHandler {
         // and what the stream's clients get must follow one order (a reader saw 165 before 164).
         synchronized (journal) {
             String mac = props.get(Topics.PROP_MAC) instanceof String m ? m : "";
-            entry = journal.append(link, mac, id -> Json.event(id, clock.instant(), event.getTopic(), props));
+            entry = journal.append(link, mac, id -> org.prefixd.documents.EventDocument.event(id, clock.instant(), event.getTopic(), props));
             dropped = hub.publish(entry);
         }
         if (event.getTopic().startsWith("prefixd/radvd/")) radvd = entry.json();

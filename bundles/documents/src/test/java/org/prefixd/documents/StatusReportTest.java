@@ -1,4 +1,4 @@
-package org.prefixd.daemon;
+package org.prefixd.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,16 +55,6 @@ class StatusReportTest {
     @Test
     void saysHowToAddALinkWhenNoneIsConfigured() {
         assertTrue(new StatusReport(List.of(), List.of(), NOW).toText().contains("prefixd.link-<name>.cfg"));
-    }
-
-    @Test
-    void understandsOnlyTheDocumentedRequests() {
-        assertEquals(ControlRequest.Kind.STATUS_JSON, ControlRequest.parse(" status   --json\n").kind());
-        assertEquals(ControlRequest.Kind.RELOAD, ControlRequest.parse("reload").kind());
-        assertEquals(new ControlRequest(ControlRequest.Kind.RENEW, InterfaceName.of("ppp0")), ControlRequest.parse("renew ppp0"));
-        assertThrows(IllegalArgumentException.class, () -> ControlRequest.parse("status; reboot"));
-        assertThrows(IllegalArgumentException.class, () -> ControlRequest.parse("release ppp0;reboot"));
-        assertThrows(IllegalArgumentException.class, () -> ControlRequest.parse("renew"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.prefixd.daemon;
+package org.prefixd.documents;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +41,18 @@ public final class StatusReport {
         this.sessions = sessions.stream().sorted(Comparator.comparing(SessionStatus::link)).toList();
         this.lanClients = lanClients.stream().sorted(Comparator.comparing((LanClient c) -> c.lan().value()).thenComparing(LanClient::duid)).toList();
         this.now = now;
+    }
+
+    /** The report of what the monitors know now: {@code prefixd status}, the fleet's state. */
+    public static StatusReport of(List<org.prefixd.api.LinkMonitor> linkMonitors, List<org.prefixd.api.SessionMonitor> sessionMonitors,
+                                  List<org.prefixd.api.LanClientMonitor> lanMonitors, Instant now) {
+        List<LinkStatus> links = new java.util.ArrayList<>();
+        for (var m : linkMonitors) links.addAll(m.links());
+        List<SessionStatus> sessions = new java.util.ArrayList<>();
+        for (var m : sessionMonitors) sessions.addAll(m.sessions());
+        List<LanClient> clients = new java.util.ArrayList<>();
+        for (var m : lanMonitors) clients.addAll(m.lanClients());
+        return new StatusReport(links, sessions, clients, now);
     }
 
     public JsonObject toJson() {
