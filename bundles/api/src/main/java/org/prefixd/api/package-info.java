@@ -3,7 +3,7 @@
  * immutable validated values, and Event Admin topics.
  */
 @Export
-@Version("1.8.0")
+@Version("1.9.0")
 package org.prefixd.api;
 
 import org.osgi.annotation.bundle.Export;

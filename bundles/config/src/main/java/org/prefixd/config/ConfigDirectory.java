@@ -88,6 +88,24 @@ public final class ConfigDirectory {
     }
 
     /**
+     * Whether a file with this name and content would be applied, without applying it: its
+     * problems, empty when it would be. A file no bundle describes now is refused, since its
+     * values could not be checked.
+     */
+    public List<ConfigProblem> check(String name, byte[] content) {
+        try {
+            ConfigTarget target = ConfigTarget.ofFile(name);
+            ConfigFile file = ConfigFile.parse(name, content);
+            var attributes = schema.attributes(target.schemaPid());
+            if (attributes.isEmpty()) return List.of(new ConfigProblem(name, 0, "no bundle describes " + target.schemaPid() + " now: its values cannot be checked"));
+            PropertyTyper.type(file, attributes);
+            return List.of();
+        } catch (ConfigFileException e) {
+            return e.problems();
+        }
+    }
+
+    /**
      * @return the files the last scan left as they were in force because no schema describes
      *         them now: scan again when one may (a bundle resolved)
      */

@@ -21,6 +21,21 @@ public sealed interface ConfigTarget permits ConfigTarget.Singleton, ConfigTarge
     /** @return the PID whose metatype describes the properties (the factory PID for a factory one) */
     String schemaPid();
 
+    /** @return the name of the file that feeds it: {@code <pid>.cfg} or {@code <factoryPid>-<name>.cfg} */
+    default String fileName() {
+        return (this instanceof Factory f ? f.factoryPid() + "-" + f.name() : pid()) + SUFFIX;
+    }
+
+    /**
+     * The configuration a PID names: {@code a.b} or Config Admin's {@code a.b~name}.
+     *
+     * @throws IllegalArgumentException when it is neither (the reason in the message)
+     */
+    static ConfigTarget ofPid(String pid) {
+        int tilde = pid.indexOf('~');
+        return tilde < 0 ? new Singleton(pid) : new Factory(pid.substring(0, tilde), pid.substring(tilde + 1));
+    }
+
     /** A configuration with one instance: {@code <pid>.cfg}. */
     record Singleton(String pid) implements ConfigTarget {
         public Singleton {

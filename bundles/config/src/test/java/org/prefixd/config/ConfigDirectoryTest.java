@@ -200,4 +200,14 @@ class ConfigDirectoryTest {
         directory.adopt("prefixd.link-wan.cfg", Map.of("interface", "ppp0", "debounce", 5));
         assertEquals(List.of(), directory.scan(files("prefixd.link-wan.cfg", "interface = ppp0\ndebounce = 5\n")).actions());
     }
+
+    @Test
+    void aFileIsCheckedAsAScanWouldTypeItWithoutApplyingIt() {
+        assertEquals(List.of(), directory.check("prefixd.link-wan.cfg", "interface = wan0\ndebounce = 2\n".getBytes()));
+        List<ConfigProblem> problems = directory.check("prefixd.link-wan.cfg", "interface = wan0\ndebounce = soon\n".getBytes());
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(2, problems.get(0).line());
+        assertTrue(directory.check("prefixd.other.cfg", "a = 1\n".getBytes()).get(0).message().contains("no bundle describes prefixd.other"));
+        assertTrue(directory.inForce().isEmpty(), "nothing applied");
+    }
 }

@@ -11,9 +11,11 @@ import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.framework.BundleContext;
@@ -28,22 +30,27 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.MetaTypeService;
+import org.prefixd.api.AtomicFile;
+import org.prefixd.api.ConfigFiles;
 import org.prefixd.api.ConfigReload;
 import org.prefixd.config.Action;
 import org.prefixd.config.ConfigDirectory;
+import org.prefixd.config.ConfigFile;
 import org.prefixd.config.ConfigFileException;
+import org.prefixd.config.ConfigFileText;
 import org.prefixd.config.ConfigProblem;
 import org.prefixd.config.ConfigTarget;
 import org.prefixd.config.Rejection;
 import org.prefixd.config.Scan;
+import org.prefixd.config.TypedProperties;
 
 /**
  * Keeps Config Admin in line with the config directory, in place of Felix FileInstall: a
  * broken file is refused with its file and line and its previous version stays in force, and
  * a rescan can be asked for (SIGHUP, {@code prefixd reload}).
  */
-@Component(immediate = true, service = ConfigReload.class)
-public final class ConfigDirectoryComponent implements ConfigReload {
+@Component(immediate = true, service = {ConfigReload.class, ConfigFiles.class})
+public final class ConfigDirectoryComponent implements ConfigReload, ConfigFiles {
     /** Framework property naming the config directory; relative to the working directory. */
     public static final String DIRECTORY_PROPERTY = "prefixd.configs.dir";
     static final String DEFAULT_DIRECTORY = "configs";
@@ -155,6 +162,64 @@ public final class ConfigDirectoryComponent implements ConfigReload {
             warnOnce(scan.rejections());
             return List.copyOf(problems);
         }
+    }
+
+    @Override
+    public Optional<Map<String, String>> read(String pid) {
+        String name = ConfigTarget.ofPid(pid).fileName();
+        Optional<ConfigFile> file = readFile(name);
+        if (file.isEmpty()) return Optional.empty();
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ConfigFile.Property p : file.get().properties()) out.put(p.key(), TypedProperties.isSensitive(p.key()) ? SECRET : p.value());
+        return Optional.of(out);
+    }
+
+    private Optional<ConfigFile> readFile(String name) {
+        Path file = directory.resolve(name);
+        try {
+            if (!Files.isRegularFile(file)) return Optional.empty();
+            if (Files.size(file) > ConfigFile.MAX_BYTES) throw new IllegalArgumentException(name + ": larger than " + ConfigFile.MAX_BYTES + " bytes");
+            return Optional.of(ConfigFile.parse(name, Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + ": cannot read: " + e.getMessage());
+        } catch (ConfigFileException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    @Override
+    public List<String> write(String pid, Map<String, String> properties) {
+        String name;
+        synchronized (lock) {
+            if (stopped) return List.of(directory + ": the config bundle is stopping");
+            byte[] content;
+            try {
+                name = ConfigTarget.ofPid(pid).fileName();
+                Map<String, String> values = new LinkedHashMap<>(properties);
+                // A password given back as read (SECRET) keeps the file's own.
+                for (var e : properties.entrySet()) {
+                    if (!SECRET.equals(e.getValue()) || !TypedProperties.isSensitive(e.getKey())) continue;
+                    String kept = readFile(name).flatMap(f -> f.property(e.getKey())).map(ConfigFile.Property::value)
+                            .orElseThrow(() -> new IllegalArgumentException(e.getKey() + ": " + SECRET + " stands for the file's value, and it has none"));
+                    values.put(e.getKey(), kept);
+                }
+                content = ConfigFileText.render(values, "written through the fleet's config-set at " + java.time.Instant.now()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return List.of(pid + ": " + e.getMessage());
+            }
+            List<ConfigProblem> problems = configs.check(name, content);
+            if (!problems.isEmpty()) return problems.stream().map(ConfigProblem::toString).toList();
+            try {
+                Files.createDirectories(directory);
+                AtomicFile.write(directory.resolve(name), content);
+            } catch (IOException e) {
+                return List.of(name + ": cannot write: " + e.getMessage());
+            }
+            logger.info("{} written from afar ({} properties)", name, properties.size());
+        }
+        List<String> problems = new ArrayList<>();
+        for (String problem : rescan()) if (problem.startsWith(name) || problem.contains("/" + name)) problems.add(problem);
+        return problems;
     }
 
     private void scanAfterChange() {
