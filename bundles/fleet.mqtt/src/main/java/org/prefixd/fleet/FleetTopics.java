@@ -46,6 +46,12 @@ public record FleetTopics(String prefix, String routerId) {
         return base() + "/cmd/+";
     }
 
+    /** Where the controller sends a command to this router. */
+    public String command(String name) {
+        if (!name.matches("[a-z][a-z0-9-]{0,31}")) throw new IllegalArgumentException("command name '" + name + "'");
+        return base() + "/cmd/" + name;
+    }
+
     public String reply(String requestId) {
         checkLevel("request id", requestId);
         return base() + "/reply/" + requestId;

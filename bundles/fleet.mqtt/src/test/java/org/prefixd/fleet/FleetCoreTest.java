@@ -40,10 +40,28 @@ class FleetCoreTest {
     void theBacklogDropsTheOldestAndCountsThem() {
         EventBacklog backlog = new EventBacklog(3);
         for (int i = 1; i <= 5; i++) backlog.add("e" + i);
-        EventBacklog.Drained drained = backlog.drain();
-        assertEquals(List.of("e3", "e4", "e5"), drained.events());
-        assertEquals(2, drained.dropped());
-        assertEquals(0, backlog.drain().dropped(), "counted once");
+        assertEquals(2, backlog.takeDropped());
+        assertEquals(0, backlog.takeDropped(), "counted once");
+        assertEquals("e3", backlog.next().orElseThrow().event());
+        assertEquals("e4", backlog.next().orElseThrow().event());
+        assertEquals("e5", backlog.next().orElseThrow().event());
+        assertTrue(backlog.next().isEmpty(), "all in flight");
+    }
+
+    @Test
+    void anEventStaysUntilDeliveredAndWaitsAgainInItsPlaceWhenTheConnectionIsLost() {
+        EventBacklog backlog = new EventBacklog(10);
+        for (int i = 1; i <= 3; i++) backlog.add("e" + i);
+        var first = backlog.next().orElseThrow();
+        var second = backlog.next().orElseThrow();
+        backlog.delivered(second.seq());
+        assertEquals(2, backlog.size());
+        backlog.lost();
+        assertEquals("e1", backlog.next().orElseThrow().event(), "sent again first");
+        assertEquals("e3", backlog.next().orElseThrow().event());
+        backlog.delivered(first.seq());
+        backlog.delivered(first.seq()); // an acknowledgement twice changes nothing
+        assertEquals(1, backlog.size());
     }
 
     @Test

@@ -17,7 +17,7 @@ import jakarta.json.spi.JsonProvider;
 final class Prefixd implements AutoCloseable {
     static final Path ROOT = Path.of(System.getProperty("prefixd.root", "../..")).toAbsolutePath().normalize();
     static final Path LAUNCHER = ROOT.resolve("runtime/bin/prefixd");
-    private static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
+    static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
 
     final Path dir;
     final Path configs;

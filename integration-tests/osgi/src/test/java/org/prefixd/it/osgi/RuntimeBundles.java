@@ -40,6 +40,7 @@ final class RuntimeBundles {
             new RuntimeBundle("prefixd.dhcp6.client", "0.1.0", "prefixd.dhcp6.client.jar"),
             new RuntimeBundle("prefixd.dhcp6.codec", "0.1.0", "prefixd.dhcp6.codec.jar"),
             new RuntimeBundle("prefixd.dhcp6.server", "0.1.0", "prefixd.dhcp6.server.jar"),
+            new RuntimeBundle("prefixd.fleet.mqtt", "0.1.0", "prefixd.fleet.mqtt.jar"),
             new RuntimeBundle("prefixd.hooks", "0.1.0", "prefixd.hooks.jar"),
             new RuntimeBundle("prefixd.link.pppd", "0.1.0", "prefixd.link.pppd.jar"),
             new RuntimeBundle("prefixd.netconf", "0.1.0", "prefixd.netconf.jar"),
