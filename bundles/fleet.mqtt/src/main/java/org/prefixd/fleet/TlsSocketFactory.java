@@ -14,7 +14,8 @@ import javax.net.ssl.SSLSocketFactory;
  * even when it is an IP address, which Java refuses for an IPv6 literal ("non-LDH ASCII"), so a
  * router could not reach ssl://[2001:db8::1]:8883. Paho is given tcp:// and these sockets, which
  * do the TLS themselves: the certificate checked against the broker's name or address (RFC 2818,
- * as HTTPS does), SNI sent for names only (RFC 6066), the handshake on the first write.
+ * as HTTPS does), SNI sent for names only (RFC 6066), the handshake on the first write, and
+ * no Nagle delay.
  */
 public final class TlsSocketFactory extends SocketFactory {
     private final SSLSocketFactory tls;
@@ -53,7 +54,8 @@ public final class TlsSocketFactory extends SocketFactory {
         return checked((SSLSocket) tls.createSocket(address, port, localAddress, localPort));
     }
 
-    private static SSLSocket checked(SSLSocket socket) {
+    private static SSLSocket checked(SSLSocket socket) throws java.net.SocketException {
+        socket.setTcpNoDelay(true); // a command and its reply are one small write each: not held back for the peer's delayed ACK
         SSLParameters p = socket.getSSLParameters();
         p.setEndpointIdentificationAlgorithm("HTTPS");
         socket.setSSLParameters(p);

@@ -24,26 +24,36 @@ final class Mosquitto implements AutoCloseable {
     private Process process;
 
     Mosquitto(Namespace ns, String address, Path dir, TestPki pki, Path acl) throws IOException {
+        this(ns, address, dir, pki, acl, List.of(), List.of());
+    }
+
+    /**
+     * @param alsoOn more addresses it listens on, with the same TLS
+     * @param bridge the lines of a bridge to another broker (Mosquitto's "connection" section)
+     */
+    Mosquitto(Namespace ns, String address, Path dir, TestPki pki, Path acl, List<String> alsoOn, List<String> bridge) throws IOException {
         this.ns = ns;
         this.address = address;
         this.dir = Files.createDirectories(dir);
-        this.pki = pki.server("broker", address);
-        Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+        this.pki = pki;
+        if (!Files.exists(pki.cert("broker"))) pki.server("broker", address);
+        List<String> conf = new ArrayList<>(List.of(
                 "user root", // started as root it would become mosquitto, and not reach the test's directory
                 "per_listener_settings false",
-                "listener " + PORT + " " + address,
-                "cafile " + pki.ca(),
-                "certfile " + pki.cert("broker"),
-                "keyfile " + pki.key("broker"),
-                "require_certificate true",
-                "use_identity_as_username true",
                 "allow_anonymous false",
                 "acl_file " + acl.toAbsolutePath(),
                 "persistence true",
+                "set_tcp_nodelay true",
                 "persistence_location " + dir + "/",
                 "log_dest file " + dir.resolve("mosquitto.log"),
-                "log_type all",
-                "") );
+                "log_type all"));
+        List<String> addresses = new ArrayList<>(List.of(address));
+        addresses.addAll(alsoOn);
+        for (String a : addresses) // TLS settings belong to the listener before them
+            conf.addAll(List.of("listener " + PORT + " " + a, "cafile " + pki.ca(), "certfile " + pki.cert("broker"), "keyfile " + pki.key("broker"),
+                    "require_certificate true", "use_identity_as_username true"));
+        conf.addAll(bridge);
+        Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n", conf) + "\n");
         start();
     }
 
@@ -52,7 +62,7 @@ final class Mosquitto implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
         Await.until("mosquitto listening on [" + address + "]:" + PORT, Duration.ofSeconds(10), () -> {
             if (!process.isAlive()) throw new IllegalStateException("mosquitto exited: " + read("mosquitto.out") + read("mosquitto.log"));
-            return ns.ip("-6", "addr").contains(address) && Cmd.run(List.of("ip", "netns", "exec", ns.name, "ss", "-Htln", "sport = :" + PORT)).out().contains(":" + PORT);
+            return Cmd.run(List.of("ip", "netns", "exec", ns.name, "ss", "-Htln", "sport = :" + PORT)).out().contains("[" + address + "]:" + PORT);
         });
     }
 

@@ -30,9 +30,10 @@ final class TestPki {
         return dir.resolve(name + ".key");
     }
 
-    /** A server certificate for an IP address (its subjectAltName). */
-    TestPki server(String name, String ip) throws IOException {
-        return sign(name, "subjectAltName=IP:" + ip + "\nextendedKeyUsage=serverAuth\n");
+    /** A server certificate for IP addresses (its subjectAltName). */
+    TestPki server(String name, String... ips) throws IOException {
+        return sign(name, "subjectAltName=" + String.join(",", java.util.Arrays.stream(ips).map(ip -> "IP:" + ip).toList())
+                + "\nextendedKeyUsage=serverAuth\n");
     }
 
     /** A client certificate: CN = name. */
