@@ -23,12 +23,8 @@ class FleetBridgeIT {
         Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
         Namespace[] lab = DhcpClientKeaIT.lab();
         Namespace isp = lab[0], router = lab[1];
-        Namespace fleet = new Namespace("pfx-flt");
+        Namespace fleet = Mosquitto.fleetNamespace(router, BROKER_A, BROKER_B);
         try (isp; router; fleet) {
-            router.lanTo(fleet, "mgmt0");
-            router.ip("addr", "add", "fd00:f::1/64", "dev", "mgmt0", "nodad");
-            fleet.ip("addr", "add", BROKER_A + "/64", "dev", "eth0", "nodad");
-            fleet.ip("addr", "add", BROKER_B + "/64", "dev", "eth0", "nodad");
             Path dir = Prefixd.newDirectory("fleetbridge");
             TestPki pki = new TestPki(dir.resolve("pki")).server("broker", BROKER_A, BROKER_B, "127.0.0.1")
                     .client("rtr1").client("rtr2").client("controller").client("bridge");

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * events and online flag, renews its lease and moves a LAN through config-set; a client with
  * another certificate cannot command it; the broker stopped for 30 s loses nothing but what the
  * backlog's bound allows (counted), and the LAN never notices; an update of the fleet bundle
- * says offline, then online, and the lease stays.
+ * says offline, then online, and the lease stays; a broker whose certificate is not trusted and
+ * one that never answers leave the DHCPv6 client and the LAN as they were.
  */
 class FleetIT {
     private static final String BROKER = "fd00:f::2";
@@ -36,11 +37,8 @@ class FleetIT {
         Assumptions.assumeTrue(Cmd.isRoot(), "needs root: creates network namespaces");
         Namespace[] lab = DhcpClientKeaIT.lab();
         Namespace isp = lab[0], router = lab[1];
-        Namespace fleet = new Namespace("pfx-flt");
+        Namespace fleet = Mosquitto.fleetNamespace(router, BROKER);
         try (isp; router; fleet) {
-            router.lanTo(fleet, "mgmt0");
-            router.ip("addr", "add", "fd00:f::1/64", "dev", "mgmt0", "nodad");
-            fleet.ip("addr", "add", BROKER + "/64", "dev", "eth0", "nodad");
             router.veth("lan0", "lan0p");
             Path dir = Prefixd.newDirectory("fleet");
             TestPki pki = new TestPki(dir.resolve("pki")).client(ROUTER).client("controller").client("rogue");
@@ -52,8 +50,7 @@ class FleetIT {
                 prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
                 prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\n");
                 prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
-                prefixd.config("prefixd.fleet.cfg", "brokers = ssl://[" + BROKER + "]:" + Mosquitto.PORT + "\nrouter.id = " + ROUTER
-                        + "\ntls.ca = " + pki.ca() + "\ntls.cert = " + pki.cert(ROUTER) + "\ntls.key = " + pki.key(ROUTER) + "\nbacklog = 16\n");
+                prefixd.config("prefixd.fleet.cfg", fleetConfig(pki, Mosquitto.PORT, pki.ca()));
 
                 // Reports: online, the state (the document of prefixd status --json), the events.
                 Await.until("online, the bound state and the bound event on the broker", Duration.ofSeconds(30), () ->
@@ -162,8 +159,43 @@ class FleetIT {
                 });
                 assertTrue(router.ip("-6", "addr", "show", "dev", "lan0").contains(LAN_ADDRESS));
                 again.close();
+
+                // Its failures never touch the WAN or the LAN: a broker whose certificate this router
+                // does not trust (a TLS error), then one that takes the connection and never answers.
+                int beforeTls = prefixd.logText().length();
+                prefixd.config("prefixd.fleet.cfg", fleetConfig(pki, Mosquitto.PORT, new TestPki(dir.resolve("other-pki")).ca()));
+                Await.until("the TLS error logged", Duration.ofSeconds(20), () -> prefixd.logText().substring(beforeTls).contains("SSLHandshakeException"));
+                renewsNow(prefixd, "while the broker's certificate is refused");
+                Process silent = new ProcessBuilder("ip", "netns", "exec", fleet.name, "socat", "TCP6-LISTEN:8884,bind=[" + BROKER + "],reuseaddr,fork",
+                        "SYSTEM:sleep 120").redirectErrorStream(true).redirectOutput(dir.resolve("silent-broker.log").toFile()).start();
+                try {
+                    int beforeSilent = prefixd.logText().length();
+                    prefixd.config("prefixd.fleet.cfg", fleetConfig(pki, 8884, pki.ca()));
+                    renewsNow(prefixd, "while the connection to a silent broker hangs");
+                    Await.until("the silent broker given up", Duration.ofSeconds(30),
+                            () -> prefixd.logText().substring(beforeSilent).contains("fleet: no connection to ssl://[" + BROKER + "]:8884"));
+                    renewsNow(prefixd, "after it");
+                } finally {
+                    silent.destroy();
+                }
+                assertTrue(router.ip("-6", "addr", "show", "dev", "lan0").contains(LAN_ADDRESS), "the LAN kept its subnet");
+                assertEquals("BOUND", prefixd.status().getJsonArray("sessions").getJsonObject(0).getString("state"));
             }
         }
+    }
+
+    /** The router's fleet configuration: its own certificate, the broker at {@code port}, {@code ca} trusted. */
+    private static String fleetConfig(TestPki pki, int port, Path ca) {
+        return "brokers = ssl://[" + BROKER + "]:" + port + "\nrouter.id = " + ROUTER + "\ntls.ca = " + ca + "\ntls.cert = " + pki.cert(ROUTER)
+                + "\ntls.key = " + pki.key(ROUTER) + "\nbacklog = 16\n";
+    }
+
+    /** {@code prefixd renew wan0} answered and the lease renewed on the WAN within seconds. */
+    private static void renewsNow(Prefixd prefixd, String when) {
+        int n = count(prefixd.logText(), "wan0: lease renewed");
+        Cmd.Result r = prefixd.cli("renew", "wan0");
+        assertEquals(0, r.exit(), when + ": " + r.err());
+        Await.until("a renewal " + when, Duration.ofSeconds(10), () -> count(prefixd.logText(), "wan0: lease renewed") > n);
     }
 
     /** {@code prefixd fleet ...} in the broker's namespace, with {@code who}'s certificate. */

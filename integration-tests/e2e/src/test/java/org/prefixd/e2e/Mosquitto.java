@@ -23,6 +23,15 @@ final class Mosquitto implements AutoCloseable {
     private final Path dir;
     private Process process;
 
+    /** The fleet's own namespace, linked to the router's (its mgmt0, fd00:f::1), with the brokers' addresses. */
+    static Namespace fleetNamespace(Namespace router, String... brokerAddresses) {
+        Namespace fleet = new Namespace("pfx-flt");
+        router.lanTo(fleet, "mgmt0");
+        router.ip("addr", "add", "fd00:f::1/64", "dev", "mgmt0", "nodad");
+        for (String a : brokerAddresses) fleet.ip("addr", "add", a + "/64", "dev", "eth0", "nodad");
+        return fleet;
+    }
+
     Mosquitto(Namespace ns, String address, Path dir, TestPki pki, Path acl) throws IOException {
         this(ns, address, dir, pki, acl, List.of(), List.of());
     }

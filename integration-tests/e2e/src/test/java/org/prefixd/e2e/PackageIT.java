@@ -110,6 +110,14 @@ class PackageIT {
         Await.until("the owner's hook", Duration.ofSeconds(10), () -> TextFile.read(STATE.resolve("hook.log")).contains("bound as prefixd"));
         String text = cli("status").out();
         assertTrue(text.contains("dhcp6 wan0") && text.contains("prefix  2001:db8:100::/56"), text);
+
+        // The fleet's controller from the package, on its own Java runtime: an EC certificate's key
+        // read (jdk.crypto.ec is in the runtime), then no broker there.
+        TestPki pki = new TestPki(Files.createTempDirectory(STATE, "pki")).client("controller");
+        Cmd.Result fleet = cli("fleet", "status", "--broker", "ssl://[::1]:1", "--ca", pki.ca().toString(), "--cert", pki.cert("controller").toString(),
+                "--key", pki.key("controller").toString());
+        assertEquals(1, fleet.exit(), fleet.out() + fleet.err());
+        assertTrue(fleet.err().startsWith("prefixd fleet: ") && fleet.err().contains("Connection refused"), fleet.err());
     }
 
     private void upgradeWhileTheLeaseIsHeld(SystemdStandIn systemd, Namespace isp, Namespace router, Namespace host, Path deb, Path dir)

@@ -18,7 +18,6 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.prefixd.fleet.FleetTopics;
 import org.prefixd.fleet.TlsFiles;
 import org.prefixd.fleet.TlsSocketFactory;
@@ -72,7 +71,7 @@ public final class FleetController {
     private static int status(MqttAsyncClient client, ControllerOptions o) throws MqttException, InterruptedException {
         FleetView view = new FleetView(o.prefix());
         String[] topics = {o.prefix() + "/+/state", o.prefix() + "/+/online", o.prefix() + "/+/events"};
-        client.setCallback(new Messages((topic, payload) -> {
+        client.setCallback(new PahoMessages((topic, payload) -> {
             synchronized (view) {
                 view.message(topic, payload);
             }
@@ -105,7 +104,7 @@ public final class FleetController {
             default -> { }
         }
         CompletableFuture<String> reply = new CompletableFuture<>();
-        client.setCallback(new Messages((topic, bytes) -> reply.complete(new String(bytes, StandardCharsets.UTF_8))));
+        client.setCallback(new PahoMessages((topic, bytes) -> reply.complete(new String(bytes, StandardCharsets.UTF_8))));
         client.subscribe(router.reply(id), 1).waitForCompletion(10_000);
         MqttMessage message = new MqttMessage(payload.build().toString().getBytes(StandardCharsets.UTF_8));
         message.setQos(1);
@@ -123,34 +122,6 @@ public final class FleetController {
         else if (r.getBoolean("ok", false)) System.out.println(r.containsKey("properties") ? properties(r.getJsonObject("properties")) : r.getString("result", "ok"));
         else System.err.println(o.args().get(0) + ": " + r.getString("error", "refused"));
         return r.getBoolean("ok", false) ? 0 : 1;
-    }
-
-    /** Paho's callback, of which a controller needs the messages only. */
-    private record Messages(java.util.function.BiConsumer<String, byte[]> sink) implements org.eclipse.paho.mqttv5.client.MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            sink.accept(topic, message.getPayload());
-        }
-
-        @Override
-        public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 
     private static String properties(JsonObject p) {

@@ -25,7 +25,9 @@ import org.prefixd.web.Credentials;
  * console profile sets felix.webconsole.security.providers=prefixd: the console serves nothing
  * until this provider is registered, and its own admin/admin login is never accepted.
  */
-@Component(service = SecurityProvider.class, configurationPid = "prefixd.web", configurationPolicy = ConfigurationPolicy.OPTIONAL,
+// Immediate: made when registered, not lazily inside the first HTTP request, which raced a reconfiguration once (BrowserIT:
+// after prefixd.web was saved the console served no page for minutes).
+@Component(immediate = true, service = SecurityProvider.class, configurationPid = "prefixd.web", configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = SecurityProvider.PROPERTY_ID + "=" + LoginComponent.ID)
 public final class LoginComponent implements SecurityProvider {
     static final String ID = "prefixd";

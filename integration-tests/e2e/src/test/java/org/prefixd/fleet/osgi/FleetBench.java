@@ -10,21 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.osgi.service.log.Logger;
 import org.prefixd.api.InterfaceName;
 import org.prefixd.api.SessionControl;
@@ -139,7 +133,7 @@ public final class FleetBench {
         // The controller: one command at a time, to a random router; the reply and the new state timed.
         Map<String, Long> replies = new ConcurrentHashMap<>(), states = new ConcurrentHashMap<>();
         MqttAsyncClient controller = new MqttAsyncClient(TlsSocketFactory.pahoUri(broker), "bench-controller", new MemoryPersistence());
-        controller.setCallback(new Callback((topic, payload) -> {
+        controller.setCallback(new org.prefixd.fleet.controller.PahoMessages((topic, payload) -> {
             long now = System.nanoTime();
             if (topic.contains("/reply/")) replies.put(topic.substring(topic.lastIndexOf('/') + 1), now);
             else if (topic.endsWith("/state")) states.put(topic + " " + new String(payload, StandardCharsets.UTF_8), now);
@@ -219,32 +213,5 @@ public final class FleetBench {
         for (String l : java.nio.file.Files.readAllLines(Path.of("/proc/self/status")))
             if (l.startsWith("VmRSS:")) return Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024;
         return 0;
-    }
-
-    private record Callback(java.util.function.BiConsumer<String, byte[]> sink) implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            sink.accept(topic, message.getPayload());
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }
