@@ -68,7 +68,16 @@ final class BrokerLink implements MqttCallback {
 
     /** Connects on the fleet's thread. */
     void start() {
-        loop.execute(this::attempt);
+        post(this::attempt);
+    }
+
+    /** Hands Paho's news to the fleet's thread; after a stop there is none to hand it to, and nothing to do. */
+    private void post(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the component is gone
+        }
     }
 
     boolean connected() {
@@ -96,12 +105,12 @@ final class BrokerLink implements MqttCallback {
             client.connect(options(connectedAs), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    loop.execute(BrokerLink.this::onConnected);
+                    post(BrokerLink.this::onConnected);
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable cause) {
-                    loop.execute(() -> onFailed(cause));
+                    post(() -> onFailed(cause));
                 }
             });
         } catch (MqttException | IllegalArgumentException e) {
@@ -173,7 +182,7 @@ final class BrokerLink implements MqttCallback {
             client.publish(topic, message, context, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
-                    if (context != null) loop.execute(() -> listener.delivered(context));
+                    if (context != null) post(() -> listener.delivered(context));
                 }
 
                 @Override
@@ -222,7 +231,7 @@ final class BrokerLink implements MqttCallback {
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
-        loop.execute(() -> {
+        post(() -> {
             if (closed || !connected) return;
             connected = false;
             log.warn("fleet: the broker connection was lost: {}", response.getException() != null ? describe(response.getException()) : response.getReasonString());
@@ -240,7 +249,7 @@ final class BrokerLink implements MqttCallback {
     public void messageArrived(String topic, MqttMessage message) {
         byte[] payload = message.getPayload();
         boolean retained = message.isRetained();
-        loop.execute(() -> listener.command(topic, payload, retained));
+        post(() -> listener.command(topic, payload, retained));
     }
 
     @Override

@@ -77,7 +77,6 @@ public final class FleetComponent implements EventHandler, BrokerLink.Listener {
     private final StateThrottle throttle;
     private final CommandHandler commands;
     private final WarnLimiter refusals = new WarnLimiter(30, "fleet command refusals");
-    private final Map<Long, Long> inFlight = new HashMap<>(); // loop thread only
     private long nextEventId;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -128,6 +127,8 @@ public final class FleetComponent implements EventHandler, BrokerLink.Listener {
                 if (thrown != null) log.error("fleet: {}", thrown.toString(), thrown);
             }
         };
+        // A stop ends the next reconnection attempt and the throttled state too: nothing waits for them.
+        ((ScheduledThreadPoolExecutor) loop).setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.link = new BrokerLink(settings, this::topics, loop, log, this, new Reconnect(Duration.ofSeconds(1), Duration.ofSeconds(60),
                 () -> ThreadLocalRandom.current().nextDouble()));
         link.start();
@@ -178,7 +179,6 @@ public final class FleetComponent implements EventHandler, BrokerLink.Listener {
     @Override
     public void lost() {
         backlog.lost();
-        inFlight.clear();
     }
 
     @Override
