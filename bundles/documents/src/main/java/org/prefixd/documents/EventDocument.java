@@ -42,6 +42,14 @@ public final class EventDocument {
         return text(b.build());
     }
 
+    /** The topic of {@link #dropped}. */
+    public static final String DROPPED_TOPIC = "prefixd/fleet/DROPPED";
+
+    /** A fleet router's word, when the broker is back, of how many events its bounded backlog dropped meanwhile. */
+    public static String dropped(long id, Instant time, long dropped) {
+        return text(PROVIDER.createObjectBuilder().add("id", id).add("time", time.toString()).add("topic", DROPPED_TOPIC).add("dropped", dropped).build());
+    }
+
     /** The IPv4 lease of DHCPv4 over DHCPv6. */
     public static JsonObject lease4(WanLease4 lease) {
         JsonObjectBuilder b = PROVIDER.createObjectBuilder().add("link", lease.link().value()).add("address", lease.cidr())

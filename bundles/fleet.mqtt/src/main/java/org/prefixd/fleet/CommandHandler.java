@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 
 import org.prefixd.api.ConfigFiles;
 import org.prefixd.api.ConfigReload;
@@ -19,7 +18,6 @@ import org.prefixd.api.SessionControl;
  * {@code {"id":..,"ok":true,"result":..}} or {@code {"id":..,"ok":false,"error":..}}.
  */
 public final class CommandHandler {
-    public static final JsonProvider JSON_PROVIDER = new org.eclipse.parsson.JsonProviderImpl();
 
     private final Supplier<List<SessionControl>> sessions;
     private final Supplier<Optional<ConfigReload>> reload;
@@ -73,7 +71,7 @@ public final class CommandHandler {
             return error(get.requestId(), e.getMessage());
         }
         if (properties.isEmpty()) return error(get.requestId(), "no file for " + get.pid());
-        JsonObjectBuilder p = JSON_PROVIDER.createObjectBuilder();
+        JsonObjectBuilder p = CommandReader.JSON.createObjectBuilder();
         properties.get().forEach(p::add);
         return ok(get.requestId()).add("pid", get.pid()).add("properties", p).build();
     }
@@ -87,10 +85,10 @@ public final class CommandHandler {
     }
 
     private static JsonObjectBuilder ok(String id) {
-        return JSON_PROVIDER.createObjectBuilder().add("id", id).add("ok", true);
+        return CommandReader.JSON.createObjectBuilder().add("id", id).add("ok", true);
     }
 
     private static JsonObject error(String id, String why) {
-        return JSON_PROVIDER.createObjectBuilder().add("id", id).add("ok", false).add("error", org.prefixd.api.SafeText.printable(why)).build();
+        return CommandReader.JSON.createObjectBuilder().add("id", id).add("ok", false).add("error", org.prefixd.api.SafeText.printable(why)).build();
     }
 }

@@ -21,7 +21,7 @@ public final class CommandReader {
     private CommandReader() {
     }
 
-    private static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
+    static final JsonProvider JSON = new org.eclipse.parsson.JsonProviderImpl();
 
     public static FleetCommand.Parsed parse(String name, byte[] payload) {
         if (payload.length > FleetCommand.MAX_BYTES) return refused(null, "a payload of " + payload.length + " bytes (at most " + FleetCommand.MAX_BYTES + ")");

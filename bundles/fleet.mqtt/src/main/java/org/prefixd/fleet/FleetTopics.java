@@ -11,6 +11,8 @@ import java.util.Objects;
  */
 public record FleetTopics(String prefix, String routerId) {
     public static final int MAX_LEVEL = 64;
+    /** A command's name: the last level of its topic. */
+    private static final java.util.regex.Pattern COMMAND_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     public FleetTopics {
         Objects.requireNonNull(prefix, "prefix");
@@ -48,7 +50,7 @@ public record FleetTopics(String prefix, String routerId) {
 
     /** Where the controller sends a command to this router. */
     public String command(String name) {
-        if (!name.matches("[a-z][a-z0-9-]{0,31}")) throw new IllegalArgumentException("command name '" + name + "'");
+        if (!COMMAND_NAME.matcher(name).matches()) throw new IllegalArgumentException("command name '" + name + "'");
         return base() + "/cmd/" + name;
     }
 
@@ -62,6 +64,6 @@ public record FleetTopics(String prefix, String routerId) {
         String start = base() + "/cmd/";
         if (!topic.startsWith(start)) return java.util.Optional.empty();
         String name = topic.substring(start.length());
-        return name.matches("[a-z][a-z0-9-]{0,31}") ? java.util.Optional.of(name) : java.util.Optional.empty();
+        return COMMAND_NAME.matcher(name).matches() ? java.util.Optional.of(name) : java.util.Optional.empty();
     }
 }

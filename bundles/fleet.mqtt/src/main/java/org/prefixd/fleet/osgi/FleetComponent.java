@@ -64,9 +64,6 @@ import org.prefixd.fleet.StateThrottle;
         property = EventConstants.EVENT_TOPIC + "=prefixd/*")
 @Designate(ocd = FleetConfig.class)
 public final class FleetComponent implements EventHandler, BrokerLink.Listener {
-    /** The event a router sends when it is back and the backlog had to drop some: how many. */
-    static final String DROPPED_TOPIC = "prefixd/fleet/DROPPED";
-
     private final Logger log;
     private final Clock clock = Clock.systemUTC();
     private final FleetSettings settings;
@@ -195,8 +192,7 @@ public final class FleetComponent implements EventHandler, BrokerLink.Listener {
         long dropped = backlog.takeDropped();
         if (dropped > 0) {
             log.warn("fleet: {} events were dropped while the broker was away (backlog {})", dropped, settings.backlog());
-            String note = EventDocument.text(CommandHandler.JSON_PROVIDER.createObjectBuilder().add("id", nextEventId++).add("time", clock.instant().toString())
-                    .add("topic", DROPPED_TOPIC).add("dropped", dropped).build());
+            String note = EventDocument.dropped(nextEventId++, clock.instant(), dropped);
             link.publish(link.topics().events(), note.getBytes(StandardCharsets.UTF_8), true, null);
         }
         for (Optional<EventBacklog.Entry> next = backlog.next(); next.isPresent(); next = backlog.next()) {

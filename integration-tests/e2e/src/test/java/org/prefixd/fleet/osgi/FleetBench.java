@@ -53,6 +53,8 @@ public final class FleetBench {
         final BrokerLink link;
         final CommandHandler handler;
         volatile long connectedAt;
+        /** Counted down by each router's connection: all of them connected (again) when it reaches 0. */
+        static volatile java.util.concurrent.CountDownLatch connections;
         volatile int renewals;
 
         Router(String id, FleetSettings settings) {
@@ -83,7 +85,10 @@ public final class FleetBench {
 
         @Override
         public void connected() {
-            connectedAt = System.nanoTime();
+            if (connectedAt == 0) {
+                connectedAt = System.nanoTime();
+                connections.countDown();
+            }
             publishState();
         }
 
@@ -115,6 +120,7 @@ public final class FleetBench {
         long rssBefore = rss();
 
         List<Router> routers = new ArrayList<>();
+        Router.connections = new java.util.concurrent.CountDownLatch(n);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             String id = String.format("r%05d", i);
@@ -123,7 +129,7 @@ public final class FleetBench {
             routers.add(r);
             r.link.start();
         }
-        awaitAll(routers, start, "connected");
+        awaitAll("connected");
         System.gc();
         long heapAfter = memory.getHeapMemoryUsage().getUsed();
         System.out.printf("fleet-bench: %d routers connected over TLS in %d ms; per router connection: heap %.1f kB, RSS %.1f kB, %.1f threads%n", n,
@@ -167,10 +173,11 @@ public final class FleetBench {
         System.out.flush();
         var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
         expect(in, "stopped");
+        Router.connections = new java.util.concurrent.CountDownLatch(n);
         for (Router r : routers) r.connectedAt = 0; // none can connect while it is stopped
         expect(in, "back");
         long back = System.nanoTime();
-        awaitAll(routers, back, "reconnected");
+        awaitAll("reconnected");
         List<Double> reconnect = new ArrayList<>();
         for (Router r : routers) reconnect.add((r.connectedAt - back) / 1e6);
         Collections.sort(reconnect);
@@ -189,13 +196,8 @@ public final class FleetBench {
         System.exit(0);
     }
 
-    private static void awaitAll(List<Router> routers, long since, String what) throws InterruptedException {
-        long deadline = since + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (routers.stream().allMatch(r -> r.connectedAt != 0 && r.link.connected())) return;
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("not every router " + what + " within 180 s");
+    private static void awaitAll(String what) throws InterruptedException {
+        if (!Router.connections.await(180, TimeUnit.SECONDS)) throw new IllegalStateException("not every router " + what + " within 180 s");
     }
 
     private static void expect(java.io.BufferedReader in, String word) throws java.io.IOException {
