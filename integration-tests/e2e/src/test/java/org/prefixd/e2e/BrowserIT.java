@@ -117,9 +117,10 @@ class BrowserIT {
     }
 
     /**
-     * Clicks the configuration form's Save and waits for the page it leads to; clicks again once
-     * when that did not come (saving twice is harmless): with the eager page load a click can come
-     * before the form's script is ready, or chromedriver can miss the next page's load.
+     * Clicks the configuration form's Save and waits (20 s) for the page it leads to; clicks again
+     * once when that did not come (saving twice is harmless), and waits on when the form is still
+     * busy with the first: with the eager page load a click can come before the form's script is
+     * ready, or chromedriver can miss the next page's load.
      */
     private static void save(WebDriver browser) {
         By save = By.xpath("//button[normalize-space()='Save']");
@@ -129,13 +130,15 @@ class BrowserIT {
                 browser.findElement(save).click();
             } catch (org.openqa.selenium.TimeoutException e) {
                 System.out.println("BrowserIT: the page after Save did not load in 30 s (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            } catch (org.openqa.selenium.ElementClickInterceptedException busy) {
+                System.out.println("BrowserIT: the form is still busy with the first Save: waiting for it");
             }
             try {
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().equals(url));
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().equals(url));
                 return;
             } catch (org.openqa.selenium.TimeoutException stayed) {
                 if (attempt == 2) throw stayed;
-                System.out.println("BrowserIT: still on " + url + " 10 s after Save: saving again");
+                System.out.println("BrowserIT: still on " + url + " 20 s after Save: saving again");
             }
         }
     }
