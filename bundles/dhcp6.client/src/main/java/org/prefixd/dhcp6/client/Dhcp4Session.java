@@ -261,8 +261,10 @@ public final class Dhcp4Session {
         if (t1 <= 0 || t1 >= t2) t1 = Math.min(total / 2, t2);
         int length = o.address(Dhcp4Option.SUBNET_MASK).map(Dhcp4Session::maskLength).orElse(32);
         if (length < 0) length = 32; // a mask that is not contiguous: the address alone
+        List<Integer> setAside = new ArrayList<>();
         Lease4 next = new Lease4(server.get(), ack.yiaddr(), length, unicast(o.addresses(Dhcp4Option.ROUTER)),
-                unicast(o.addresses(Dhcp4Option.DNS_SERVERS)), now, now.plusSeconds(t1), now.plusSeconds(t2), now.plusSeconds(total), received(o));
+                unicast(o.addresses(Dhcp4Option.DNS_SERVERS)), now, now.plusSeconds(t1), now.plusSeconds(t2), now.plusSeconds(total),
+                received(o, setAside));
         Lease4Event.Kind kind = switch (state) {
             case RENEWING -> Lease4Event.Kind.RENEWED;
             case REBINDING -> Lease4Event.Kind.REBOUND;
@@ -275,7 +277,9 @@ public final class Dhcp4Session {
         retransmitAt = null;
         offer = null;
         return new Step(List.of(), Optional.of(next.renewAt()), Optional.of(new Lease4Event(kind, next)),
-                kind.name().toLowerCase() + " " + next.address().getHostAddress() + "/" + next.prefixLength() + " for " + total + " s");
+                kind.name().toLowerCase() + " " + next.address().getHostAddress() + "/" + next.prefixLength() + " for " + total + " s"
+                        + (setAside.isEmpty() ? "" : "; options " + setAside + " set aside: the lease keeps at most "
+                                + ReceivedOption.MAX_BYTES_PER_LEASE + " bytes of received options"));
     }
 
     private Step leaseTimer(Instant now) {
@@ -411,13 +415,16 @@ public final class Dhcp4Session {
         return m == expected ? length : -1;
     }
 
-    /** The options asked for that prefixd does not read, within {@link ReceivedOption}'s bounds. */
-    private List<ReceivedOption> received(Dhcp4Options o) {
+    /** The options asked for that prefixd does not read, within {@link ReceivedOption}'s bounds; the codes beyond them go to {@code setAside}. */
+    private List<ReceivedOption> received(Dhcp4Options o, List<Integer> setAside) {
         List<ReceivedOption> out = new ArrayList<>();
         int bytes = 0;
         for (Dhcp4Option option : o) {
             if (!settings.requestedOptions().contains(option.code()) || interpreted(option.code())) continue;
-            if (bytes + option.data().length() > ReceivedOption.MAX_BYTES_PER_LEASE) continue;
+            if (bytes + option.data().length() > ReceivedOption.MAX_BYTES_PER_LEASE) {
+                setAside.add(option.code());
+                continue;
+            }
             bytes += option.data().length();
             out.add(new ReceivedOption(option.code(), option.data().hex()));
         }

@@ -260,6 +260,17 @@ class Dhcp4SessionTest {
     }
 
     @Test
+    void receivedOptionsBeyondTheLeasesBoundAreSetAsideAndSaidInTheNote() {
+        Dhcp4Packet discover = only(session.start(T0, Optional.empty(), Session.Resume.PROCESS_STARTED));
+        Dhcp4Packet request = only(session.received(offerOrAck(discover, Dhcp4MessageType.OFFER), T0));
+        List<Dhcp4Option> options = new ArrayList<>(List.of(address(Dhcp4Option.SERVER_ID, SERVER), Dhcp4Option.u32(Dhcp4Option.LEASE_TIME, 4000)));
+        for (int i = 0; i < 17; i++) options.add(Dhcp4Option.of(121, new byte[250])); // 4250 bytes of an option asked for
+        Dhcp4Session.Step bound = session.received(reply(request, Dhcp4MessageType.ACK, ADDRESS, options.toArray(Dhcp4Option[]::new)), T0);
+        assertEquals(16, bound.event().orElseThrow().lease().options().size());
+        assertEquals("bound 192.0.2.100/32 for 4000 s; options [121] set aside: the lease keeps at most 4096 bytes of received options", bound.note());
+    }
+
+    @Test
     void abandoningDropsTheLeaseAndSendsNothing() {
         bind();
         Dhcp4Session.Step stop = session.abandon("no 4o6 server in the Reply");
