@@ -55,4 +55,24 @@ class JsonTest {
         assertEquals("2001:db8:100:10::/60", clients.getJsonObject(1).getJsonArray("prefixes").getString(0));
         assertEquals("delegated", clients.getJsonObject(1).getString("how"));
     }
+
+    /** What the page's lease table reads: a session's prefixes with their excluded prefix (RFC 6603) and its IPv4 lease (RFC 7341). */
+    @Test
+    void aSessionCarriesItsExcludedPrefixAndItsIpv4Lease() throws Exception {
+        var v4 = new org.prefixd.api.WanLease4(WAN, (java.net.Inet4Address) java.net.InetAddress.getByName("192.0.2.1"),
+                (java.net.Inet4Address) java.net.InetAddress.getByName("192.0.2.100"), 24, List.of(), List.of(), NOW.plusSeconds(1000),
+                NOW.plusSeconds(2000), NOW.plusSeconds(4000), List.of(new org.prefixd.api.ReceivedOption(224, "deadbeef")));
+        var session = new org.prefixd.api.SessionStatus(WAN, "BOUND", Optional.empty(), List.of(),
+                List.of(new org.prefixd.api.SessionStatus.Leased("2001:db8:100::/56", NOW.plusSeconds(60), NOW.plusSeconds(120), Optional.of("2001:db8:100:1::/64"))),
+                Optional.empty(), List.of(), Optional.of(new org.prefixd.api.SessionStatus.Ipv4("BOUND", Optional.of(v4), Optional.of(NOW.plusSeconds(1000)))));
+        JsonObject s = parse(Json.state(NOW, Optional.empty(), List.of(), List.of(session), List.of(), List.of(), Optional.empty(), List.of(), 0, 0))
+                .getJsonArray("sessions").getJsonObject(0);
+        assertEquals("2001:db8:100:1::/64", s.getJsonArray("prefixes").getJsonObject(0).getString("excluded"));
+        JsonObject ipv4 = s.getJsonObject("ipv4");
+        assertEquals("BOUND", ipv4.getString("state"));
+        assertEquals("192.0.2.100/24", ipv4.getJsonObject("lease").getString("address"));
+        assertEquals(NOW.plusSeconds(4000).toString(), ipv4.getJsonObject("lease").getString("validUntil"));
+        assertEquals("deadbeef", ipv4.getJsonObject("lease").getJsonArray("options").getJsonObject(0).getString("hex"));
+        assertEquals(NOW.plusSeconds(1000).toString(), ipv4.getString("nextEvent"));
+    }
 }

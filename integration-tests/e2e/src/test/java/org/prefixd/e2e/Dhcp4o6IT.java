@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
+import java.util.regex.Pattern;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Assumptions;
@@ -61,6 +62,16 @@ class Dhcp4o6IT {
                     assertTrue(Files.readString(prefixd.state.resolve("lease4-wan0.json")).contains(address.substring(0, address.indexOf('/'))));
                     assertEquals(1, kea.received("DHCPDISCOVER"), kea.log4());
                     assertEquals("deadbeef", v4.getJsonObject("lease").getJsonArray("options").getJsonObject(0).getString("hex"));
+                    // the WanLease4 service, as the shell's inspect lists the client bundle's services
+                    int before = prefixd.logText().length();
+                    prefixd.shell("inspect capability service " + ConsoleProfileIT.bundleId(prefixd, "prefixd.dhcp6.client"));
+                    Pattern service = Pattern.compile("org\\.prefixd\\.api\\.WanLease4[^\\n]*\\n([^\\n]+\\n){0,12}?\\s*prefixd\\.ipv4\\.address = "
+                            + Pattern.quote(address));
+                    Await.until("the WanLease4 service of " + address, Duration.ofSeconds(5), () -> service.matcher(prefixd.logText().substring(before)).find(),
+                            () -> prefixd.logText().substring(before));
+                    prefixd.shell("prefixd:status");
+                    Await.until("the shell's status naming the IPv4 lease", Duration.ofSeconds(5),
+                            () -> prefixd.logText().substring(before).contains("  ipv4    BOUND " + address + " valid "), () -> prefixd.logText().substring(before));
                     String ip = ip(address);
                     Await.until("every style's hook ran for the IPv4 lease", Duration.ofSeconds(10),
                             () -> styles.values().stream().allMatch(h -> !h.runs().isEmpty()));
@@ -144,18 +155,32 @@ class Dhcp4o6IT {
             router.ip("addr", "add", "192.0.2.100/32", "dev", "tun4p"); // the first address of Kea's pool, already in use here
             router.ip("-6", "route", "add", "2001:db8:ffff::/64", "dev", "wan0");
             Path dir = Prefixd.newDirectory("dhcp4o6decline");
-            try (Kea4o6Server kea = new Kea4o6Server(isp, dir.resolve("kea"), 60, 90, 120);
-                 Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
-                prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
-                prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n"
-                        + "dhcp4o6.enabled = true\ndhcp4o6.interface = tun4\n");
-                Await.until("the server got the DHCPDECLINE", Duration.ofSeconds(20), () -> kea.received("DHCPDECLINE") == 1, prefixd::logTail);
-                assertFalse(ipv4(router).contains("inet 192.0.2.100"), "a declined address is never set");
-                Await.until("another address bound after the 10 s wait", Duration.ofSeconds(30), () -> ipv4(router).contains("inet 192.0.2."),
-                        prefixd::logTail);
-                assertFalse(ipv4(router).contains("inet 192.0.2.100/"), ipv4(router));
-                assertEquals(2, kea.received("DHCPDISCOVER"), "one DISCOVER before the DECLINE, one after");
-                assertTrue(prefixd.logText().contains("the IPv4 address 192.0.2.100 is already on tun4p: declining it"), prefixd.logTail());
+            try (Kea4o6Server kea = new Kea4o6Server(isp, dir.resolve("kea"), 60, 90, 120)) {
+                String settings = "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n"
+                        + "dhcp4o6.enabled = true\ndhcp4o6.interface = tun4\n";
+                try (Prefixd prefixd = new Prefixd(router, dir, "embedded")) {
+                    prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
+                    prefixd.config("prefixd.dhcp6-wan.cfg", settings);
+                    Await.until("the server got the DHCPDECLINE", Duration.ofSeconds(20), () -> kea.received("DHCPDECLINE") == 1, prefixd::logTail);
+                    assertFalse(ipv4(router).contains("inet 192.0.2.100"), "a declined address is never set");
+                    Await.until("another address bound after the 10 s wait", Duration.ofSeconds(30), () -> ipv4(router).contains("inet 192.0.2."),
+                            prefixd::logTail);
+                    assertFalse(ipv4(router).contains("inet 192.0.2.100/"), ipv4(router));
+                    assertEquals(2, kea.received("DHCPDISCOVER"), "one DISCOVER before the DECLINE, one after");
+                    assertTrue(prefixd.logText().contains("the IPv4 address 192.0.2.100 is already on tun4p: declining it"), prefixd.logTail());
+
+                    // no interface: the address is for the hooks and status only; release.on.stop: a DHCPRELEASE at the stop
+                    String bound = prefixd.status().getJsonArray("sessions").getJsonObject(0).getJsonObject("ipv4").getJsonObject("lease").getString("address");
+                    prefixd.config("prefixd.dhcp6-wan.cfg", settings.replace("dhcp4o6.interface = tun4\n", "release.on.stop = true\n"));
+                    Await.until("the address taken off tun4", Duration.ofSeconds(10), () -> !ipv4(router).contains("inet 192.0.2."), prefixd::logTail);
+                    JsonObject v4 = prefixd.status().getJsonArray("sessions").getJsonObject(0).getJsonObject("ipv4");
+                    assertEquals("BOUND", v4.getString("state"), v4.toString());
+                    assertEquals(bound, v4.getJsonObject("lease").getString("address"), "the lease is kept without an interface");
+                    assertTrue(Files.exists(prefixd.state.resolve("lease4-wan0.json")));
+                    assertEquals(0, kea.received("DHCPRELEASE"));
+                }
+                Await.until("the server got the DHCPRELEASE of the stop", Duration.ofSeconds(10), () -> kea.received("DHCPRELEASE") == 1, kea::log4);
+                assertEquals(2, kea.received("DHCPDISCOVER"), "a configuration change cost a DISCOVER:\n" + kea.log4());
             }
         }
     }

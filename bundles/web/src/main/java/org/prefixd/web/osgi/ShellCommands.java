@@ -39,6 +39,8 @@ public final class ShellCommands {
             for (SessionStatus.Leased p : s.prefixes())
                 out.append("  prefix  ").append(p.value()).append(lifetimes(now, p.preferredUntil(), p.validUntil()))
                         .append(p.excluded().isPresent() ? ", excluded " + p.excluded().get() : "").append('\n');
+            s.ipv4().ifPresent(v4 -> out.append("  ipv4    ").append(v4.state())
+                    .append(v4.lease().map(l -> " " + l.cidr() + " valid " + left(now, l.validUntil())).orElse("")).append('\n'));
         }
         for (LanPrefix p : state.lanPrefixes())
             out.append("lan ").append(p.lan()).append(' ').append(p.subnet()).append(" from ").append(p.from().prefix())
