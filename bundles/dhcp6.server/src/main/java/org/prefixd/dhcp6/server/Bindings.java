@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +26,8 @@ public final class Bindings {
     /** Insertion order: the oldest offer first. */
     private final LinkedHashMap<String, LanLease> offered = new LinkedHashMap<>();
     private final Map<Long, String> owners = new HashMap<>();
-    /** Interface identifiers a client declined (another node uses them): never given again. */
-    private final Set<Long> declined = new HashSet<>();
+    /** Interface identifiers a client declined (another node uses them): not given again while remembered; bounded, the oldest forgotten first. */
+    private final Set<Long> declined = java.util.Collections.newSetFromMap(boundedMap());
     /** Bindings whose by-MAC address a new DUID with the same MAC took (a wiped host), and by which MAC; bounded. */
     private final Map<String, MacAddress> takenOver = boundedMap();
     /** MACs two live clients claim: their by-MAC address stays with its holder, no more take-overs; bounded. */

@@ -27,6 +27,16 @@ public final class InterfaceIds {
         return mac.value();
     }
 
+    /**
+     * Why a MAC cannot give a by-MAC identifier, or null when it can: a group (multicast) address
+     * is no device's, and {@code 00:00:00:00:xx:xx} would be the router's ::1 or a reservation's.
+     */
+    public static String unusableMac(MacAddress mac) {
+        if ((mac.value() >>> 40 & 1) == 1) return "a group address";
+        if (mac.value() < RESERVED_BELOW) return "below 00:00:00:01:00:00, the router's and the reservations' identifiers";
+        return null;
+    }
+
     public static long byDuid(Duid duid, long iaid, int attempt) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -10,9 +10,14 @@ import org.prefixd.dhcp6.codec.Duid;
 
 /**
  * One client's IA_NA on a LAN: its interface identifier (the same in every LAN subnet), how it
- * was chosen, and until when it is bound.
+ * was chosen, until when it is bound, and where its client last spoke from.
+ *
+ * @param from the client's source address in its last message (for a relayed one, the address the
+ *             relay saw it at): two nodes on a link never share a link-local address, so a new
+ *             DUID with the same MAC from the same address is the same device; empty in files
+ *             written before it was kept
  */
-public record LanLease(Duid client, long iaid, long interfaceId, How how, Optional<MacAddress> mac, Instant validUntil) {
+public record LanLease(Duid client, long iaid, long interfaceId, How how, Optional<MacAddress> mac, Instant validUntil, Optional<Inet6Address> from) {
     /** How the interface identifier was chosen. */
     public enum How { BY_MAC, BY_DUID, RESERVED }
 
@@ -21,6 +26,7 @@ public record LanLease(Duid client, long iaid, long interfaceId, How how, Option
         Objects.requireNonNull(how, "how");
         Objects.requireNonNull(mac, "mac");
         Objects.requireNonNull(validUntil, "validUntil");
+        Objects.requireNonNull(from, "from");
     }
 
     /** The key of a binding: the client's DUID and the IA's IAID. */

@@ -55,6 +55,7 @@ public final class LanLeaseFile {
             var o = JSON.createObjectBuilder().add("duid", l.client().bytes().hex()).add("iaid", l.iaid())
                     .add("interfaceId", Long.toHexString(l.interfaceId())).add("how", l.how().name()).add("validUntil", l.validUntil().toString());
             l.mac().ifPresent(m -> o.add("mac", m.text()));
+            l.from().ifPresent(a -> o.add("from", Ipv6Text.format(a)));
             array.add(o);
         }
         JsonArrayBuilder delegated = JSON.createArrayBuilder();
@@ -91,7 +92,8 @@ public final class LanLeaseFile {
                 } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException("validUntil is not a time");
                 }
-                out.add(new LanLease(Duid.fromHex(l.getString("duid")), iaid, Long.parseUnsignedLong(iid, 16), LanLease.How.valueOf(l.getString("how")), mac, until));
+                Optional<java.net.Inet6Address> from = l.containsKey("from") ? Optional.of(Ipv6Text.parse(l.getString("from"))) : Optional.empty();
+                out.add(new LanLease(Duid.fromHex(l.getString("duid")), iaid, Long.parseUnsignedLong(iid, 16), LanLease.How.valueOf(l.getString("how")), mac, until, from));
                 if (out.size() > Bindings.MAX_BOUND) throw new IllegalArgumentException("more than " + Bindings.MAX_BOUND + " leases");
             }
             List<Delegation> delegations = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.prefixd.api.Ipv6Text;
 import org.prefixd.api.Prefix;
 import org.prefixd.api.PrefixSpace;
 import org.prefixd.dhcp6.codec.Bytes;
@@ -184,7 +185,7 @@ public final class LanServer {
                 out.add(noAddresses(na.iaid(), settings.mode() != ServerSettings.Mode.STATEFUL ? "addresses come from SLAAC on this LAN" : "no subnet on this LAN yet"));
                 continue;
             }
-            Optional<LanLease> lease = choose(id, na.iaid(), mac, now.plus(Duration.ofSeconds(120)), notes, null);
+            Optional<LanLease> lease = choose(id, na.iaid(), mac, source, now.plus(Duration.ofSeconds(120)), notes, null);
             if (lease.isEmpty()) {
                 out.add(noAddresses(na.iaid(), "no address left"));
                 continue;
@@ -224,7 +225,7 @@ public final class LanServer {
                     notes.add("MAC " + shared.get() + " is claimed by two live clients: its address stays with the other, this one gets one by DUID");
                 }
             }
-            Optional<LanLease> lease = held.isPresent() ? Optional.of(withValidUntil(held.get(), validUntil)) : choose(id, na.iaid(), mac, validUntil, notes, events);
+            Optional<LanLease> lease = held.isPresent() ? Optional.of(renewed(held.get(), validUntil, source)) : choose(id, na.iaid(), mac, source, validUntil, notes, events);
             if (lease.isEmpty() || !bindings.bind(lease.get())) {
                 notes.add(lease.isEmpty() ? "no address left" : "the lease table is full (" + Bindings.MAX_BOUND + ")");
                 out.add(noAddresses(na.iaid(), "no address left"));
@@ -437,44 +438,52 @@ public final class LanServer {
      * scheme and the client has one that no other client holds, else by DUID.
      */
     /** @param events where a take-over's end of the former binding goes; null for an offer, which changes no binding */
-    private Optional<LanLease> choose(Duid id, long iaid, Optional<MacAddress> mac, Instant validUntil, List<String> notes, List<LanLeaseEvent> events) {
+    private Optional<LanLease> choose(Duid id, long iaid, Optional<MacAddress> mac, Inet6Address source, Instant validUntil, List<String> notes, List<LanLeaseEvent> events) {
         String key = LanLease.key(id, iaid);
         // What was advertised, unless its identifier is another binding's (an offer never takes one: a take-over happens here)
         Optional<LanLease> offered = bindings.offered(key);
         if (offered.isPresent() && bindings.holder(offered.get().interfaceId()).filter(h -> !h.key().equals(key)).isEmpty())
-            return Optional.of(withValidUntil(offered.get(), validUntil));
+            return Optional.of(renewed(offered.get(), validUntil, source));
         Long reserved = settings.reservations().get(id.bytes().hex());
         if (reserved == null && mac.isPresent()) reserved = settings.reservations().get(mac.get().text());
-        if (reserved != null && !bindings.taken(reserved, key)) return Optional.of(new LanLease(id, iaid, reserved, LanLease.How.RESERVED, mac, validUntil));
+        if (reserved != null && !bindings.taken(reserved, key)) return Optional.of(new LanLease(id, iaid, reserved, LanLease.How.RESERVED, mac, validUntil, Optional.of(source)));
         if (settings.assign() == ServerSettings.Assign.BY_MAC) {
+            String unusable = mac.map(InterfaceIds::unusableMac).orElse(null);
             if (mac.isEmpty()) {
                 notes.add("no MAC in the DUID nor an EUI-64 link-local source: an address by DUID");
+            } else if (unusable != null) {
+                notes.add("MAC " + mac.get() + " is " + unusable + ": an address by DUID");
             } else {
                 long iid = InterfaceIds.byMac(mac.get());
                 Optional<LanLease> holder = bindings.holder(iid);
                 boolean free = !bindings.declined(iid) && (holder.isEmpty() || holder.get().key().equals(key));
-                // The same MAC under a new DUID is the same device after a wipe: it takes its address
-                // back (when the former client comes back too, the MAC is contested from then on).
-                if (!free && !bindings.declined(iid) && holder.get().mac().equals(mac) && !bindings.contested(mac.get())) {
+                // The same MAC under a new DUID from the address the holder spoke from is the same
+                // device after a wipe: it takes its address back (when the former client comes back
+                // too, the MAC is contested from then on). From another address it is a second client.
+                boolean sameDevice = holder.isPresent() && holder.get().from().map(source::equals).orElse(true);
+                if (!free && sameDevice && !bindings.declined(iid) && holder.get().mac().equals(mac) && !bindings.contested(mac.get())) {
                     if (events != null) {
                         if (bindings.takeOver(holder.get())) events.add(new LanLeaseEvent(LanLeaseEvent.Kind.EXPIRED, holder.get()));
                         notes.add("MAC " + mac.get() + " came back with a new DUID: it takes its address back from DUID " + holder.get().client().bytes().hex());
                     }
                     free = true;
                 }
-                if (free) return Optional.of(new LanLease(id, iaid, iid, LanLease.How.BY_MAC, mac, validUntil));
-                notes.add("MAC " + mac.get() + (bindings.declined(iid) ? "'s address was declined" : " is another client's") + ": an address by DUID");
+                if (free) return Optional.of(new LanLease(id, iaid, iid, LanLease.How.BY_MAC, mac, validUntil, Optional.of(source)));
+                notes.add("MAC " + mac.get() + (bindings.declined(iid) ? "'s address was declined"
+                        : " is another client's" + holder.flatMap(LanLease::from).filter(at -> !sameDevice)
+                                .map(at -> ", which spoke from " + Ipv6Text.format(at) + ", this one from " + Ipv6Text.format(source)).orElse(""))
+                        + ": an address by DUID");
             }
         }
         for (int attempt = 0; attempt < 16; attempt++) {
             long iid = InterfaceIds.byDuid(id, iaid, attempt);
-            if (!bindings.taken(iid, key)) return Optional.of(new LanLease(id, iaid, iid, LanLease.How.BY_DUID, mac, validUntil));
+            if (!bindings.taken(iid, key)) return Optional.of(new LanLease(id, iaid, iid, LanLease.How.BY_DUID, mac, validUntil, Optional.of(source)));
         }
         return Optional.empty();
     }
 
-    private static LanLease withValidUntil(LanLease l, Instant validUntil) {
-        return new LanLease(l.client(), l.iaid(), l.interfaceId(), l.how(), l.mac(), validUntil);
+    private static LanLease renewed(LanLease l, Instant validUntil, Inet6Address from) {
+        return new LanLease(l.client(), l.iaid(), l.interfaceId(), l.how(), l.mac(), validUntil, Optional.of(from));
     }
 
     /** One address per subnet; lifetimes the lease time's, cut to the subnet's; a deprecated subnet's preferred for 0 s. */

@@ -132,6 +132,43 @@ class LanServerTest {
     }
 
     @Test
+    void aSecondClientWithTheSameMacFromAnotherAddressGetsAnAddressByDuidAndTheFirstKeepsItsOwn() throws Exception {
+        LanServer server = server(ServerSettings.Assign.BY_MAC);
+        server.answer(message(MessageType.REQUEST, HOST, true, ia(1)), HOST_LL, VIEW, NOW);
+        Duid twin = new Duid.LinkLayer(1, Bytes.fromHex("52540012abcd")); // the same MAC in another DUID, from another link-local
+        LanServer.Answer second = server.answer(message(MessageType.REQUEST, twin, true, ia(1)), ip("fe80::a8c1:12ff:fe00:1"), VIEW, NOW.plusSeconds(60));
+        assertEquals(LanLease.How.BY_DUID, second.events().get(0).lease().how(), second.note());
+        assertEquals(List.of(LanLeaseEvent.Kind.BOUND), second.events().stream().map(LanLeaseEvent::kind).toList(), "the first binding is not ended");
+        assertTrue(second.note().contains("MAC 52:54:00:12:ab:cd is another client's, which spoke from fe80::5054:ff:fe12:abcd"), second.note());
+        LanServer.Answer renew = server.answer(message(MessageType.RENEW, HOST, true, ia(1)), HOST_LL, VIEW, NOW.plusSeconds(900));
+        assertEquals(ip("2001:db8:100:1:0:5254:12:abcd"), onlyAddress(wire(renew)).address(), "the first client keeps its address");
+    }
+
+    @Test
+    void aMacThatIsAGroupAddressOrBelowTheReservedIdentifiersGivesAnAddressByDuid() throws Exception {
+        LanServer server = server(ServerSettings.Assign.BY_MAC);
+        Duid low = new Duid.LinkLayer(1, Bytes.fromHex("000000000001")); // would be the router's ::1
+        LanServer.Answer a = server.answer(message(MessageType.REQUEST, low, true, ia(1)), ip("fe80::1:2"), VIEW, NOW);
+        assertEquals(LanLease.How.BY_DUID, a.events().get(0).lease().how(), a.note());
+        assertTrue(a.note().contains("MAC 00:00:00:00:00:01 is below 00:00:00:01:00:00"), a.note());
+        Duid group = new Duid.LinkLayer(1, Bytes.fromHex("01005e000001"));
+        LanServer.Answer b = server.answer(message(MessageType.REQUEST, group, true, ia(1)), ip("fe80::1:3"), VIEW, NOW);
+        assertEquals(LanLease.How.BY_DUID, b.events().get(0).lease().how(), b.note());
+        assertTrue(b.note().contains("is a group address"), b.note());
+    }
+
+    @Test
+    void declinedIdentifiersAreRememberedBoundedOldestForgottenFirst() {
+        Bindings bindings = new Bindings();
+        for (long iid = 1; iid <= 10_000; iid++) bindings.decline(0x100000L + iid);
+        assertFalse(bindings.declined(0x100001L), "the oldest is forgotten");
+        assertTrue(bindings.declined(0x100000L + 10_000), "the newest is remembered");
+        long remembered = 0;
+        for (long iid = 1; iid <= 10_000; iid++) if (bindings.declined(0x100000L + iid)) remembered++;
+        assertEquals(Bindings.MAX_REMEMBERED, remembered);
+    }
+
+    @Test
     void withoutAMacAByMacServerGivesAnAddressByDuidAndSaysSo() throws Exception {
         LanServer server = server(ServerSettings.Assign.BY_MAC);
         Duid uuid = new Duid.Uuid(UUID.fromString("6f1c3a4e-0000-4000-8000-000000000002"));
@@ -210,6 +247,8 @@ class LanServerTest {
         }
         assertEquals(Bindings.MAX_OFFERED, server.bindings().offeredCount());
         assertEquals(0, server.bindings().boundCount());
+        assertTrue(server.bindings().offered(LanLease.key(new Duid.Uuid(new UUID(0, 0)), 1)).isEmpty(), "the oldest offers went first");
+        assertTrue(server.bindings().offered(LanLease.key(new Duid.Uuid(new UUID(9_999, 9_999 * 31L)), 1)).isPresent(), "the newest is kept");
     }
 
     @Test

@@ -43,9 +43,9 @@ class PartsTest {
     @Test
     void theLeaseFileReadsBackWhatItWroteAndRefusesWhatItCouldNotHave() throws Exception {
         LanLease a = new LanLease(new Duid.LinkLayer(1, Bytes.fromHex("52540012abcd")), 1, 0x52540012abcdL, LanLease.How.BY_MAC,
-                Optional.of(MacAddress.parse("52:54:00:12:ab:cd")), Instant.parse("2026-12-07T11:00:00Z"));
+                Optional.of(MacAddress.parse("52:54:00:12:ab:cd")), Instant.parse("2026-12-07T11:00:00Z"), Optional.of(org.prefixd.api.Ipv6Text.parse("fe80::5054:ff:fe12:abcd")));
         LanLease b = new LanLease(Duid.fromHex("00040102030405060708090a0b0c0d0e0f10"), 0xffffffffL, InterfaceIds.byDuid(a.client(), 2, 0),
-                LanLease.How.BY_DUID, Optional.empty(), Instant.parse("2026-12-07T11:00:00Z"));
+                LanLease.How.BY_DUID, Optional.empty(), Instant.parse("2026-12-07T11:00:00Z"), Optional.empty());
         Path file = dir.resolve("lan-leases-lan0.json");
         assertEquals(List.of(), LanLeaseFile.read(file));
         LanLeaseFile.write(file, List.of(a, b));

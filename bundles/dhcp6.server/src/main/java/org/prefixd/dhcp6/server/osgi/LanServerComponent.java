@@ -414,26 +414,32 @@ public final class LanServerComponent implements LanClientMonitor {
         saver.trigger();
     }
 
-    /** The bound leases and delegations, copied on the event loop (which alone touches them); empty before the socket is open. */
-    private LanLeaseFile.Stored snapshot() {
+    /**
+     * The bound leases and delegations, copied on the event loop (which alone touches them); empty
+     * before the socket is open or when the loop could not copy them in time — never to be written
+     * as the lease file then, which would drop every lease.
+     */
+    private Optional<LanLeaseFile.Stored> snapshot() {
         Channel ch = channel;
-        LanLeaseFile.Stored none = new LanLeaseFile.Stored(List.of(), List.of());
-        if (ch == null) return none;
+        if (ch == null) return Optional.empty();
         try {
-            return ch.eventLoop().submit(() -> new LanLeaseFile.Stored(List.copyOf(server.bindings().allBound()), List.copyOf(server.delegations().all())))
-                    .get(2, TimeUnit.SECONDS);
+            return Optional.of(ch.eventLoop().submit(() -> new LanLeaseFile.Stored(List.copyOf(server.bindings().allBound()), List.copyOf(server.delegations().all())))
+                    .get(2, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return none;
+            return Optional.empty();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | java.util.concurrent.RejectedExecutionException e) {
-            return none;
+            log.warn("{}: could not copy the LAN leases ({}): the lease file is left as it is", setup.lan(), e.toString());
+            return Optional.empty();
         }
     }
 
     /** Effects thread, 200 ms after a burst of changes: the bound leases to the file (a copy per burst, not per message). */
     private void save() {
         if (channel == null || !channel.isOpen()) return;
-        LanLeaseFile.Stored stored = snapshot();
+        Optional<LanLeaseFile.Stored> copied = snapshot();
+        if (copied.isEmpty()) return;
+        LanLeaseFile.Stored stored = copied.get();
         try {
             LanLeaseFile.write(leaseFile, stored.leases(), stored.delegations());
         } catch (IOException e) {
@@ -443,7 +449,7 @@ public final class LanServerComponent implements LanClientMonitor {
 
     @Override
     public List<LanClient> lanClients() {
-        LanLeaseFile.Stored stored = snapshot();
+        LanLeaseFile.Stored stored = snapshot().orElse(new LanLeaseFile.Stored(List.of(), List.of()));
         LanView view = view(clock.instant());
         List<LanClient> out = new ArrayList<>();
         for (LanLease l : stored.leases())
@@ -512,7 +518,7 @@ public final class LanServerComponent implements LanClientMonitor {
     @Deactivate
     void deactivate() throws InterruptedException {
         if (effects == null) return;
-        LanLeaseFile.Stored last = channel == null ? null : snapshot();
+        LanLeaseFile.Stored last = snapshot().orElse(null);
         if (channel != null) channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         effects.shutdown(); // a save still pending sees the channel closed and leaves the file to this one
         effects.awaitTermination(3, TimeUnit.SECONDS);
