@@ -53,10 +53,23 @@ class LanDhcp6IT {
                     HookRecorder.Run run = lanHook.where("ARGS", "lan0 lan.bound").get(0);
                     assertTrue(mac.equals(run.get("PREFIXD_LAN_MAC")) && (expected).equals(run.get("PREFIXD_LAN_ADDRESSES")), run.env().toString());
                     assertEquals("printer", run.get("PREFIXD_LAN_HOSTNAME"), "the name reserved for its MAC");
+
+                    // with the host's lease live: an update of the server bundle, then a configuration change, keep it
+                    prefixd.shell("update " + ConsoleProfileIT.bundleId(prefixd, "prefixd.dhcp6.server"));
+                    Await.until("the server back after its update", Duration.ofSeconds(10),
+                            () -> prefixd.logText().split("DHCPv6 server \\(stateful", -1).length > 2);
+                    Await.until("the lease kept through the update", Duration.ofSeconds(5),
+                            () -> prefixd.status().getJsonArray("lanClients").toString().contains("\"mac\":\"" + mac + "\""), prefixd::logTail);
+                    prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\ndhcpv6 = stateful\ndhcpv6.reservations = " + mac + "=printer\ndhcpv6.lease.time = 600\n");
+                    Await.until("the server back after the configuration change", Duration.ofSeconds(10),
+                            () -> prefixd.logText().split("DHCPv6 server \\(stateful", -1).length > 3);
+                    Await.until("the lease kept through the configuration change", Duration.ofSeconds(5), () -> {
+                        var kept = prefixd.status().getJsonArray("lanClients");
+                        return kept.size() == 1 && kept.getJsonObject(0).getJsonArray("addresses").getString(0).equals(expected);
+                    }, () -> prefixd.status().toString());
+                    assertTrue(host.ip("-6", "addr", "show", "dev", "eth0").contains(expected + "/128"), "the host keeps its address");
+                    assertEquals(1, lanHook.where("ARGS", "lan0 lan.bound").size(), "no new binding: " + lanHook.runs());
                 }
-                prefixd.shell("update " + ConsoleProfileIT.bundleId(prefixd, "prefixd.dhcp6.server"));
-                Await.until("the server back after its update", Duration.ofSeconds(10),
-                        () -> prefixd.logText().split("DHCPv6 server \\(stateful", -1).length > 2);
 
                 // the host is wiped and comes back with a DUID-UUID (no MAC in it: the EUI-64 link-local says it)
                 host.ip("-6", "addr", "del", expected + "/128", "dev", "eth0");

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * The LAN DHCPv6 server through a WAN renumbering and a kill -9: dhcpcd as a host on lan0 (IA_NA
  * by MAC) and as a router on lan1 (IA_PD, delegate = 60). The ISP renumbers (Kea restarted with
  * another pool): at their next renewal the host has its address in the new /64, the old one
- * deprecated, and the router's /60 moves to the new prefix (the old one still routed while it runs
- * down). Then prefixd is killed with -9 and started again: the host keeps its address and renews it
+ * deprecated, and the router's /60 moves to the new prefix (the old one withdrawn: its route gone at
+ * once, lifetimes 0 at the router's next Renew). Then prefixd is killed with -9 and started again: the host keeps its address and renews it
  * with the new prefixd, which knows the lease.
  */
 class LanServerRenumberingIT {
@@ -60,7 +60,10 @@ class LanServerRenumberingIT {
                 Await.until("the router's /60 moved to the new prefix", Duration.ofSeconds(40),
                         () -> usable(dr, "down0", "2001:db8:900:10::1") && router.ip("-6", "route").contains("2001:db8:900:10::/60 via"),
                         () -> router.ip("-6", "route") + r.log() + p.logTail());
-                assertTrue(router.ip("-6", "route").contains("2001:db8:100:10::/60 via"), "the old /60 stays routed while it runs down:\n" + router.ip("-6", "route"));
+                Await.until("the old /60 withdrawn: no route to it, and the router took it off its LAN (lifetimes 0)", Duration.ofSeconds(20),
+                        () -> !router.ip("-6", "route").contains("2001:db8:100:10::/60") && !dr.ip("-6", "addr", "show", "dev", "down0").contains("2001:db8:100:10:"),
+                        () -> router.ip("-6", "route") + dr.ip("-6", "addr", "show", "dev", "down0") + r.log() + p.logTail());
+                assertTrue(p.logText().contains("lan1: delegation withdrawn: [2001:db8:100:10::/60]"), p.logTail());
 
                 Cmd.ok("kill", "-9", Long.toString(prefixd.pid()));
                 prefixd.close();

@@ -161,6 +161,21 @@ public final class LanServer {
         return out;
     }
 
+    /**
+     * The prefixes of a delegation whose WAN prefix went (its pool deprecated or gone): the
+     * component takes their routes away at once; the router's next Renew or Rebind gets them with
+     * lifetimes 0.
+     */
+    public static List<Prefix> withdrawn(Delegation d, LanView view, Instant now) {
+        List<Prefix> out = new ArrayList<>();
+        for (Prefix p : d.given()) {
+            boolean live = false;
+            for (LanView.Pool pool : view.pools()) live |= !pool.deprecated() && pool.validUntil().isAfter(now) && pool.delegated().contains(p);
+            if (!live) out.add(p);
+        }
+        return out;
+    }
+
     /** Delegations past their valid time go (the component calls this on a timer): their routes are removed. */
     public List<DelegationEvent> expireDelegations(Instant now) {
         List<DelegationEvent> out = new ArrayList<>();
@@ -341,6 +356,7 @@ public final class LanServer {
     private List<IaPrefix> prefixes(long index, int length, LanView view, Instant now) {
         List<IaPrefix> out = new ArrayList<>();
         for (LanView.Pool pool : view.pools()) {
+            if (pool.deprecated()) continue; // its WAN prefix went: a router's sub-prefix of it is withdrawn, not run down
             if (pool.delegated().length() >= length || index >= PrefixSpace.count(pool.delegated(), length)) continue;
             Prefix p = PrefixSpace.subnet(pool.delegated(), length, index);
             if (!PrefixSpace.free(p, pool.taken())) continue;

@@ -154,12 +154,21 @@ class DelegationTest {
         assertEquals(StatusCode.NO_BINDING, unknown.options().get(StatusCode.class).orElseThrow().status());
     }
 
+    /** The WAN prefix went (its LAN subnets deprecated, or gone altogether): the router's sub-prefix of it is withdrawn, not run down. */
     @Test
-    void aWithdrawnPrefixIsGivenWithLifetimesZeroAndADeprecatedOneWithPreferredZero() throws Exception {
+    void aPrefixWhoseWanPrefixWentIsWithdrawnAndGivenWithLifetimesZero() throws Exception {
         LanServer server = server(62);
         server.answer(message(MessageType.REQUEST, ROUTER, pd(1)), ROUTER_LL, view(false, P56), NOW);
-        IaPd deprecated = wirePd(server.answer(message(MessageType.RENEW, ROUTER, pd(1)), ROUTER_LL, view(true, P56), NOW.plusSeconds(60)));
-        assertEquals(List.of("2001:db8:100:4::/62 0/1800"), prefixes(deprecated));
+        Delegation bound = server.delegations().all().iterator().next();
+        assertEquals(List.of(), LanServer.withdrawn(bound, view(false, P56), NOW));
+        assertEquals(List.of(Prefix.parse("2001:db8:100:4::/62")), LanServer.withdrawn(bound, view(true, P56), NOW.plusSeconds(30)),
+                "the component takes its route away at once");
+        LanServer.Answer deprecated = server.answer(message(MessageType.RENEW, ROUTER, pd(1)), ROUTER_LL, view(true, P56), NOW.plusSeconds(60));
+        assertEquals(List.of("2001:db8:100:4::/62 0/0"), prefixes(wirePd(deprecated)));
+        assertTrue(deprecated.delegations().get(0).ends(), "its route goes");
+        assertEquals(0, server.delegations().all().size());
+
+        server.answer(message(MessageType.REQUEST, ROUTER, pd(1)), ROUTER_LL, view(false, P56), NOW.plusSeconds(90));
         LanView none = new LanView(InterfaceName.of("lan0"), List.of(), List.of(), List.of(), List.of());
         LanServer.Answer gone = server.answer(message(MessageType.RENEW, ROUTER, pd(1)), ROUTER_LL, none, NOW.plusSeconds(120));
         assertEquals(List.of("2001:db8:100:4::/62 0/0"), prefixes(wirePd(gone)));

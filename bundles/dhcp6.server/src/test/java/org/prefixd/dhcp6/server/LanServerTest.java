@@ -22,6 +22,8 @@ import org.prefixd.dhcp6.codec.ClientId;
 import org.prefixd.dhcp6.codec.ClientServerMessage;
 import org.prefixd.dhcp6.codec.Dhcp6Codec;
 import org.prefixd.dhcp6.codec.DnsServers;
+import org.prefixd.dhcp6.codec.DomainList;
+import org.prefixd.dhcp6.codec.DomainName;
 import org.prefixd.dhcp6.codec.Duid;
 import org.prefixd.dhcp6.codec.IaAddress;
 import org.prefixd.dhcp6.codec.IaNa;
@@ -40,6 +42,7 @@ class LanServerTest {
     private static final Duid SERVER = new Duid.LinkLayer(1, Bytes.fromHex("020000000001"));
     private static final Duid HOST = new Duid.LinkLayerPlusTime(1, 1000, Bytes.fromHex("52540012abcd"));
     private static final Inet6Address HOST_LL = ip("fe80::5054:ff:fe12:abcd"); // EUI-64 of 52:54:00:12:ab:cd
+    private static final Duid OTHER_HOST = new Duid.LinkLayer(1, Bytes.fromHex("52540012abce"));
     private static final LanView VIEW = new LanView(InterfaceName.of("lan0"), List.of(
             new LanView.Subnet(Prefix.parse("2001:db8:100:1::/64"), NOW.plusSeconds(1800), NOW.plusSeconds(3600), false)),
             List.of(ip("2001:db8:100:1::1")), List.of("home.example"));
@@ -91,6 +94,8 @@ class LanServerTest {
         assertEquals(MessageType.ADVERTISE, advertise.type());
         assertEquals(ip("2001:db8:100:1:0:5254:12:abcd"), onlyAddress(advertise).address());
         assertEquals(List.of(ip("2001:db8:100:1::1")), advertise.options().get(DnsServers.class).orElseThrow().addresses());
+        assertEquals(List.of("home.example"), advertise.options().get(DomainList.class).orElseThrow().names().stream().map(DomainName::text).toList(),
+                "the search list of the LAN's dns setting");
         assertEquals(0, server.bindings().boundCount(), "an Advertise binds nothing");
 
         LanServer.Answer request = server.answer(message(MessageType.REQUEST, HOST, true, ia(1)), HOST_LL, VIEW, NOW);
@@ -249,6 +254,24 @@ class LanServerTest {
         assertEquals(0, server.bindings().boundCount());
         assertTrue(server.bindings().offered(LanLease.key(new Duid.Uuid(new UUID(0, 0)), 1)).isEmpty(), "the oldest offers went first");
         assertTrue(server.bindings().offered(LanLease.key(new Duid.Uuid(new UUID(9_999, 9_999 * 31L)), 1)).isPresent(), "the newest is kept");
+    }
+
+    @Test
+    void rapidCommitOnlyWhenTheClientAsksAndTheLanAllowsIt() throws Exception {
+        LanServer allows = server(ServerSettings.Assign.BY_MAC);
+        ClientServerMessage rapid = wire(allows.answer(message(MessageType.SOLICIT, HOST, false, ia(1), new RapidCommit()), HOST_LL, VIEW, NOW));
+        assertEquals(MessageType.REPLY, rapid.type());
+        assertTrue(rapid.options().get(RapidCommit.class).isPresent());
+        assertEquals(1, allows.bindings().boundCount());
+        assertEquals(MessageType.ADVERTISE, wire(allows.answer(message(MessageType.SOLICIT, OTHER_HOST, false, ia(1)), ip("fe80::1:5"), VIEW, NOW)).type(),
+                "not asked for: a 4-way exchange");
+
+        LanServer refuses = new LanServer(new ServerSettings(ServerSettings.Mode.STATEFUL, ServerSettings.Assign.BY_MAC, Map.of(), false, Duration.ofHours(1),
+                Optional.empty(), SERVER), new Bindings());
+        ClientServerMessage advertise = wire(refuses.answer(message(MessageType.SOLICIT, HOST, false, ia(1), new RapidCommit()), HOST_LL, VIEW, NOW));
+        assertEquals(MessageType.ADVERTISE, advertise.type(), "dhcpv6.rapid.commit = false");
+        assertFalse(advertise.options().get(RapidCommit.class).isPresent());
+        assertEquals(0, refuses.bindings().boundCount());
     }
 
     @Test

@@ -107,6 +107,8 @@ public final class LanServerComponent implements LanClientMonitor {
     private final List<DownstreamPrefix> downstream = new CopyOnWriteArrayList<>();
     /** This server's delegations as services, by delegation key (effects thread). */
     private final Map<String, List<ServiceRegistration<DownstreamPrefix>>> registered = new HashMap<>();
+    /** "DUID/IAID prefix" of delegated prefixes whose routes went with their WAN prefix (event loop only). */
+    private final Set<String> withdrawnRoutes = new java.util.HashSet<>();
     private final Logger log;
     private final Path leaseFile;
     private final Clock clock = Clock.systemUTC();
@@ -153,10 +155,63 @@ public final class LanServerComponent implements LanClientMonitor {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addPrefix(LanPrefix p) {
         prefixes.add(p);
+        if (p.deprecated()) checkWithdrawals();
     }
 
     void removePrefix(LanPrefix p) {
         prefixes.remove(p);
+        checkWithdrawals();
+    }
+
+    /** A LAN subnet was deprecated or went: maybe the WAN prefix of a router's delegation went with it. */
+    private void checkWithdrawals() {
+        Channel ch = channel;
+        if (ch != null && setup.delegate().isPresent()) ch.eventLoop().execute(this::withdraw);
+    }
+
+    /**
+     * Event loop: the routes and services of delegated prefixes whose WAN prefix went are taken
+     * away now (each once); the binding stays as the router knows it, so that its next Renew
+     * gets them with lifetimes 0.
+     */
+    private void withdraw() {
+        Instant now = clock.instant();
+        LanView view = view(now);
+        Set<String> still = new java.util.HashSet<>();
+        for (Delegation d : server.delegations().all()) {
+            List<Prefix> gone = new ArrayList<>();
+            for (Prefix p : LanServer.withdrawn(d, view, now)) {
+                String key = d.key() + " " + p;
+                still.add(key);
+                if (withdrawnRoutes.add(key)) gone.add(p);
+            }
+            if (gone.isEmpty()) continue;
+            clientLines.warn(log::info, setup.lan() + ": delegation withdrawn: " + gone + " via " + Ipv6Text.format(d.via()) + " (DUID "
+                    + d.client().bytes().hex() + "): its WAN prefix went; the router's next Renew gets lifetimes 0");
+            effects.execute(() -> unroute(d, gone));
+        }
+        withdrawnRoutes.retainAll(still);
+    }
+
+    /** Effects thread: no route to the withdrawn prefixes, no DownstreamPrefix service for them. */
+    private void unroute(Delegation d, List<Prefix> gone) {
+        for (Prefix p : gone) {
+            try {
+                net.removeRoute(p, d.via(), setup.lan());
+            } catch (NetConfigException ex) {
+                log.error("{}: the route to {} via {} stays: {}", setup.lan(), p, Ipv6Text.format(d.via()), ex.getMessage());
+            }
+        }
+        List<ServiceRegistration<DownstreamPrefix>> services = registered.get(d.key());
+        if (services == null) return;
+        for (java.util.Iterator<ServiceRegistration<DownstreamPrefix>> it = services.iterator(); it.hasNext(); ) {
+            ServiceRegistration<DownstreamPrefix> r = it.next();
+            Object prefix = r.getReference().getProperty(DownstreamPrefix.PROP_PREFIX);
+            if (prefix != null && gone.stream().anyMatch(p -> p.toString().equals(prefix))) {
+                unregister(r);
+                it.remove();
+            }
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
