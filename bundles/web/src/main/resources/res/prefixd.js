@@ -73,7 +73,7 @@
         });
         var clients = body('prefixd-lanclients');
         (state.lanClients || []).forEach(function (c) {
-            row(clients, [c.lan, c.mac || 'DUID ' + c.duid, (c.prefixes.length ? c.prefixes : c.addresses).join(' '), left(c.validUntil), c.how]);
+            row(clients, [c.lan, c.mac || '', c.duid, (c.prefixes.length ? c.prefixes : c.addresses).join(' '), left(c.validUntil), c.how]);
         });
         document.getElementById('prefixd-radvd').textContent = state.radvd
             ? state.radvd.topic.replace('prefixd/radvd/', '') + ' at ' + state.radvd.time + ': ' + (state.radvd.reason || '') + (state.radvd.link ? ' (' + state.radvd.link + ')' : '')

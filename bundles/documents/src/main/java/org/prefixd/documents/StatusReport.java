@@ -176,7 +176,7 @@ public final class StatusReport {
             });
         }
         for (LanClient c : lanClients)
-            out.append(String.format("lan   %-9s %s %s  valid %s (%s)%n", c.lan(), c.mac().orElse("duid " + c.duid()),
+            out.append(String.format("lan   %-9s %sduid %s %s  valid %s (%s)%n", c.lan(), c.mac().map(m -> "mac " + m + " ").orElse(""), c.duid(),
                     c.prefixes().isEmpty() ? c.addresses().stream().map(Ipv6Text::format).toList() : c.prefixes(), span(c.validUntil()), c.how()));
         return out.toString();
     }

@@ -121,7 +121,8 @@ class LanDhcp6IT {
                     assertTrue(client.getString("how").equals("by-duid") && client.getString("lan").equals("lan0"), client.toString());
                     String address = client.getJsonArray("addresses").getString(0);
                     assertTrue(host.ip("-6", "addr", "show", "dev", "eth0").contains(address + "/128"), address);
-                    assertTrue(prefixd.cli("status").out().contains("lan   lan0"), prefixd.cli("status").out());
+                    assertTrue(prefixd.cli("status").out().matches("(?s).*\nlan   lan0      (mac [0-9a-f:]{17} )?duid " + client.getString("duid") + " \\[" + address + "\\].*"),
+                            prefixd.cli("status").out());
                 }
                 prefixd.config("prefixd.lan-lan0.cfg", "lan = lan0\ndhcpv6 = stateless\n");
                 Await.until("the stateless server", Duration.ofSeconds(10), () -> prefixd.logText().contains("lan0: DHCPv6 server (stateless"));

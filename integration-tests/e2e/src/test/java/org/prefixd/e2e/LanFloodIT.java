@@ -84,6 +84,8 @@ class LanFloodIT {
                     long warnings = during.stream().filter(l -> l.contains(" WARN ")).count();
                     long minutes = (long) Math.ceil(elapsed / 60) + 1;
                     assertTrue(warnings <= 11 * minutes, "warnings beyond ten a minute: " + warnings + "\n" + String.join("\n", during.subList(0, Math.min(50, during.size()))));
+                    assertTrue(during.stream().anyMatch(l -> l.contains(" WARN ") && l.contains("lan1: DHCPv6 server dropped ")),
+                            "the junk is logged (within the limit): " + String.join("\n", during.subList(0, Math.min(50, during.size()))));
                     long clientLines = during.stream().filter(l -> l.contains("prefixd.dhcp6.server: lan1:") && l.contains(" INFO ")).count();
                     assertTrue(clientLines <= 61 * minutes, "lan1's client lines beyond sixty a minute: " + clientLines);
 
