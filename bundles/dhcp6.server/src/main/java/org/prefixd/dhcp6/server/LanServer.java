@@ -162,16 +162,21 @@ public final class LanServer {
     }
 
     /**
-     * The prefixes of a delegation whose WAN prefix went (its pool deprecated or gone): the
-     * component takes their routes away at once; the router's next Renew or Rebind gets them with
-     * lifetimes 0.
+     * The prefixes of a delegation whose WAN prefix went (its pool deprecated, and no live pool
+     * holds them): the component takes their routes away at once; the router's next Renew or
+     * Rebind gets them with lifetimes 0. A prefix no pool holds at all is not taken: that is a LAN
+     * subnet between two registrations (the distributor's bundle updated), and expiry ends it.
      */
     public static List<Prefix> withdrawn(Delegation d, LanView view, Instant now) {
         List<Prefix> out = new ArrayList<>();
         for (Prefix p : d.given()) {
-            boolean live = false;
-            for (LanView.Pool pool : view.pools()) live |= !pool.deprecated() && pool.validUntil().isAfter(now) && pool.delegated().contains(p);
-            if (!live) out.add(p);
+            boolean live = false, deprecated = false;
+            for (LanView.Pool pool : view.pools()) {
+                if (!pool.delegated().contains(p)) continue;
+                if (pool.deprecated()) deprecated = true;
+                else live |= pool.validUntil().isAfter(now);
+            }
+            if (deprecated && !live) out.add(p);
         }
         return out;
     }

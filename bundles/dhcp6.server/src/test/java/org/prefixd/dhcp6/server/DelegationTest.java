@@ -163,6 +163,8 @@ class DelegationTest {
         assertEquals(List.of(), LanServer.withdrawn(bound, view(false, P56), NOW));
         assertEquals(List.of(Prefix.parse("2001:db8:100:4::/62")), LanServer.withdrawn(bound, view(true, P56), NOW.plusSeconds(30)),
                 "the component takes its route away at once");
+        LanView between = new LanView(InterfaceName.of("lan0"), List.of(), List.of(), List.of(), List.of());
+        assertEquals(List.of(), LanServer.withdrawn(bound, between, NOW.plusSeconds(30)), "no pool at all (the distributor updated): not withdrawn");
         LanServer.Answer deprecated = server.answer(message(MessageType.RENEW, ROUTER, pd(1)), ROUTER_LL, view(true, P56), NOW.plusSeconds(60));
         assertEquals(List.of("2001:db8:100:4::/62 0/0"), prefixes(wirePd(deprecated)));
         assertTrue(deprecated.delegations().get(0).ends(), "its route goes");

@@ -160,10 +160,9 @@ public final class LanServerComponent implements LanClientMonitor {
 
     void removePrefix(LanPrefix p) {
         prefixes.remove(p);
-        checkWithdrawals();
     }
 
-    /** A LAN subnet was deprecated or went: maybe the WAN prefix of a router's delegation went with it. */
+    /** A LAN subnet was deprecated: maybe the WAN prefix of a router's delegation went. */
     private void checkWithdrawals() {
         Channel ch = channel;
         if (ch != null && setup.delegate().isPresent()) ch.eventLoop().execute(this::withdraw);
