@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * never reads (dropped while the others get every event), and the Gogo commands.
  */
 class EventStreamIT {
-    private static final String EVENTS = "/system/console/prefixd/events";
+    static final String EVENTS = "/system/console/prefixd/events";
 
     @Test
     void snapshotLiveEventsFilterResumeManyClientsAndOneThatNeverReads() throws Exception {
@@ -163,7 +163,7 @@ class EventStreamIT {
         }
     }
 
-    private static SseClient.Frame until(SseClient client, String topic) throws InterruptedException {
+    static SseClient.Frame until(SseClient client, String topic) throws InterruptedException {
         while (true) {
             SseClient.Frame f = client.nextEvent(Duration.ofSeconds(10));
             if (topic.equals(json(f.data()).getString("topic", ""))) return f;
@@ -177,7 +177,7 @@ class EventStreamIT {
         return last;
     }
 
-    private static JsonObject json(String text) {
+    static JsonObject json(String text) {
         return new org.eclipse.parsson.JsonProviderImpl().createReader(new StringReader(text)).readObject();
     }
 

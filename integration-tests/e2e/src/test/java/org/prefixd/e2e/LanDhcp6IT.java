@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,8 @@ class LanDhcp6IT {
             String expected = "2001:db8:100::" + macGroups(mac);
             Path dir = Prefixd.newDirectory("landhcp6");
             try (KeaServer kea = new KeaServer(isp, dir.resolve("kea"), 30, 50, 80, 120);
-                 Prefixd prefixd = new Prefixd(router, dir, "console", true)) {
+                 Prefixd prefixd = new Prefixd(router, dir, "console", true);
+                 ConsoleBridge web = new ConsoleBridge(router, 18080)) {
                 prefixd.config("prefixd.link-wan.cfg", "interface = wan0\nmode = ethernet\n");
                 prefixd.config("prefixd.dhcp6-wan.cfg", "link = wan0\niana = 1\niapd = 2/56\nfirst.solicit.delay = false\n");
                 HookRecorder lanHook = new HookRecorder(Files.createDirectories(dir.resolve("scripts")), "lan");
@@ -43,8 +45,14 @@ class LanDhcp6IT {
                 String ra = Cmd.ok("ip", "netns", "exec", host.name, "rdisc6", "-1", "eth0");
                 assertTrue(ra.matches("(?s).*Stateful address conf\\.\\s*:\\s*Yes.*Stateful other conf\\.\\s*:\\s*Yes.*"), ra);
 
+                // the event stream of this host's MAC (seed 001's ?mac=), and of another's
+                String login = prefixd.webLogin();
+                Await.until("the console", Duration.ofSeconds(20), () -> EventStreamIT.status(web, login, "/system/console/prefixd/state.json") == 200);
+                SseClient mine = new SseClient(web.url(EventStreamIT.EVENTS + "?mac=" + mac), login, null);
+                SseClient stranger = new SseClient(web.url(EventStreamIT.EVENTS + "?mac=02:00:5e:00:00:99"), login, null);
+
                 Dhclient first = new Dhclient(host, dir.resolve("dhclient-1"), false);
-                try (first) {
+                try (first; mine; stranger) {
                     Await.until("the host's address by MAC", Duration.ofSeconds(20), () -> host.ip("-6", "addr", "show", "dev", "eth0").contains(expected + "/128"),
                             () -> "\n" + first.log() + prefixd.logTail());
                     Await.until("the lease in the server's file", Duration.ofSeconds(5),
@@ -53,6 +61,11 @@ class LanDhcp6IT {
                     HookRecorder.Run run = lanHook.where("ARGS", "lan0 lan.bound").get(0);
                     assertTrue(mac.equals(run.get("PREFIXD_LAN_MAC")) && (expected).equals(run.get("PREFIXD_LAN_ADDRESSES")), run.env().toString());
                     assertEquals("printer", run.get("PREFIXD_LAN_HOSTNAME"), "the name reserved for its MAC");
+                    JsonObject bound = EventStreamIT.json(EventStreamIT.until(mine, "prefixd/lanlease/BOUND").data());
+                    assertEquals(mac, bound.getString("mac"), bound.toString());
+                    assertEquals(expected, bound.getString("addresses"), bound.toString());
+                    assertTrue(stranger.drain().stream().filter(SseClient.Frame::isEvent)
+                            .noneMatch(f -> EventStreamIT.json(f.data()).getString("topic", "").startsWith("prefixd/lanlease/")), "another MAC's stream got this host's events");
 
                     // with the host's lease live: an update of the server bundle, then a configuration change, keep it
                     prefixd.shell("update " + ConsoleProfileIT.bundleId(prefixd, "prefixd.dhcp6.server"));
