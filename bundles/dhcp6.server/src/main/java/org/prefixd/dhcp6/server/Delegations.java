@@ -62,6 +62,16 @@ public final class Delegations {
         return Optional.ofNullable(former.get(key));
     }
 
+    /** Every remembered former number by key, oldest first (for the lease file). */
+    public Map<String, Long> formers() {
+        return new LinkedHashMap<>(former);
+    }
+
+    /** A former number read back from the lease file, unless the key holds a delegation. */
+    public void remember(String key, long index) {
+        if (!bound.containsKey(key)) former.put(key, index);
+    }
+
     public List<Delegation> expire(Instant now) {
         List<Delegation> gone = new ArrayList<>();
         for (Delegation d : List.copyOf(bound.values()))

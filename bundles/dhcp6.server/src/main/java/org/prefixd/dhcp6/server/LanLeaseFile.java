@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.json.JsonArrayBuilder;
@@ -37,19 +38,35 @@ public final class LanLeaseFile {
     private LanLeaseFile() {
     }
 
-    /** What the file holds. */
-    public record Stored(List<LanLease> leases, List<Delegation> delegations) {
+    /**
+     * What the file holds.
+     *
+     * @param formers the sub-prefix number each former router had ("DUID/IAID" → number), so that
+     *                one coming back after a Release and a restart gets the same prefix again
+     */
+    public record Stored(List<LanLease> leases, List<Delegation> delegations, Map<String, Long> formers) {
         public Stored {
             leases = List.copyOf(leases);
             delegations = List.copyOf(delegations);
+            formers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(formers));
+        }
+
+        public Stored(List<LanLease> leases, List<Delegation> delegations) {
+            this(leases, delegations, Map.of());
         }
     }
+
+    private static final java.util.regex.Pattern FORMER_KEY = java.util.regex.Pattern.compile("([0-9a-f]{2}){2,130}/[0-9]{1,10}");
 
     public static String toJson(Collection<LanLease> leases) {
         return toJson(leases, List.of());
     }
 
     public static String toJson(Collection<LanLease> leases, Collection<Delegation> delegations) {
+        return toJson(leases, delegations, Map.of());
+    }
+
+    public static String toJson(Collection<LanLease> leases, Collection<Delegation> delegations, Map<String, Long> formers) {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         for (LanLease l : leases) {
             var o = JSON.createObjectBuilder().add("duid", l.client().bytes().hex()).add("iaid", l.iaid())
@@ -65,7 +82,9 @@ public final class LanLeaseFile {
             delegated.add(JSON.createObjectBuilder().add("duid", d.client().bytes().hex()).add("iaid", d.iaid()).add("index", d.index())
                     .add("length", d.length()).add("via", Ipv6Text.format(d.via())).add("validUntil", d.validUntil().toString()).add("given", given));
         }
-        return JSON.createObjectBuilder().add("version", VERSION).add("leases", array).add("delegations", delegated).build().toString();
+        JsonArrayBuilder former = JSON.createArrayBuilder();
+        for (Map.Entry<String, Long> f : formers.entrySet()) former.add(JSON.createObjectBuilder().add("key", f.getKey()).add("index", f.getValue()));
+        return JSON.createObjectBuilder().add("version", VERSION).add("leases", array).add("delegations", delegated).add("formers", former).build().toString();
     }
 
     /** @throws IllegalArgumentException naming what is wrong */
@@ -110,7 +129,18 @@ public final class LanLeaseFile {
                             time(d.getString("validUntil")), given));
                     if (delegations.size() > Delegations.MAX_DELEGATED) throw new IllegalArgumentException("more than " + Delegations.MAX_DELEGATED + " delegations");
                 }
-            return new Stored(out, delegations);
+            Map<String, Long> formers = new java.util.LinkedHashMap<>();
+            if (o.containsKey("formers")) // written since former numbers are kept
+                for (JsonValue v : o.getJsonArray("formers")) {
+                    JsonObject f = v.asJsonObject();
+                    String key = f.getString("key");
+                    if (!FORMER_KEY.matcher(key).matches()) throw new IllegalArgumentException("former router '" + key + "' is not DUID/IAID");
+                    long index = f.getJsonNumber("index").longValueExact();
+                    if (index < 0 || index > 0xffffffffL) throw new IllegalArgumentException("sub-prefix number " + index + " does not fit 32 bits");
+                    formers.put(key, index);
+                    if (formers.size() > Bindings.MAX_REMEMBERED) throw new IllegalArgumentException("more than " + Bindings.MAX_REMEMBERED + " former routers");
+                }
+            return new Stored(out, delegations, formers);
         } catch (JsonException | ClassCastException | NullPointerException | ArithmeticException | IllegalStateException e) {
             throw new IllegalArgumentException("not a LAN lease file: " + e.getMessage());
         }
@@ -129,7 +159,11 @@ public final class LanLeaseFile {
     }
 
     public static void write(Path file, Collection<LanLease> leases, Collection<Delegation> delegations) throws IOException {
-        AtomicFile.write(file, toJson(leases, delegations).getBytes(StandardCharsets.UTF_8));
+        write(file, new Stored(List.copyOf(leases), List.copyOf(delegations)));
+    }
+
+    public static void write(Path file, Stored stored) throws IOException {
+        AtomicFile.write(file, toJson(stored.leases(), stored.delegations(), stored.formers()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return no leases when there is no file; a damaged one is an IllegalArgumentException */

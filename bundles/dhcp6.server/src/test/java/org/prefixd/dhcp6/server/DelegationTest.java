@@ -1,6 +1,7 @@
 package org.prefixd.dhcp6.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Inet6Address;
@@ -191,5 +192,30 @@ class DelegationTest {
         List<DelegationEvent> expired = server.expireDelegations(NOW.plusSeconds(1800));
         assertEquals(LanLeaseEvent.Kind.EXPIRED, expired.get(0).kind());
         assertEquals(0, server.delegations().all().size());
+    }
+
+    /** A router that released its prefix comes back after a restart (the lease file read anew) and gets the same number, not the lowest free. */
+    @Test
+    void aFormerRoutersNumberOutlivesARestartThroughTheLeaseFile() throws Exception {
+        LanServer before = server(60);
+        before.answer(message(MessageType.REQUEST, ROUTER, pd(1)), ROUTER_LL, view(false, P56), NOW);
+        before.answer(message(MessageType.REQUEST, OTHER, pd(1)), ip("fe80::bb"), view(false, P56), NOW);
+        long othersNumber = before.delegations().bound(LanLease.key(OTHER, 1)).orElseThrow().index();
+        before.answer(message(MessageType.RELEASE, ROUTER, pd(1)), ROUTER_LL, view(false, P56), NOW.plusSeconds(10));
+        before.answer(message(MessageType.RELEASE, OTHER, pd(1)), ip("fe80::bb"), view(false, P56), NOW.plusSeconds(10));
+        assertEquals(0, before.delegations().all().size());
+
+        String json = LanLeaseFile.toJson(List.of(), before.delegations().all(), before.delegations().formers());
+        LanLeaseFile.Stored stored = LanLeaseFile.storedFromJson(json);
+        assertEquals(Map.of(LanLease.key(ROUTER, 1), 1L, LanLease.key(OTHER, 1), othersNumber), stored.formers());
+        Delegations delegations = new Delegations();
+        for (var f : stored.formers().entrySet()) delegations.remember(f.getKey(), f.getValue());
+        LanServer after = new LanServer(new ServerSettings(ServerSettings.Mode.STATELESS, ServerSettings.Assign.BY_MAC, Map.of(), true, Duration.ofMinutes(30),
+                Optional.empty(), SERVER, OptionalInt.of(60)), new Bindings(), delegations);
+        after.answer(message(MessageType.SOLICIT, OTHER, pd(1), new RapidCommit()), ip("fe80::bb"), view(false, P56), NOW.plusSeconds(60));
+        assertEquals(othersNumber, after.delegations().bound(LanLease.key(OTHER, 1)).orElseThrow().index(), "its former number, not the lowest free");
+
+        assertThrows(IllegalArgumentException.class, () -> LanLeaseFile.storedFromJson(json.replace("\"index\":" + othersNumber + "}", "\"index\":-1}")));
+        assertThrows(IllegalArgumentException.class, () -> LanLeaseFile.storedFromJson(json.replace("/1\"", "/x\"")));
     }
 }

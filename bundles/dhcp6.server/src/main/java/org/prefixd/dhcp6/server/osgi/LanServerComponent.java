@@ -267,6 +267,9 @@ public final class LanServerComponent implements LanClientMonitor {
                     routers++;
                     delegated(new DelegationEvent(LanLeaseEvent.Kind.RENEWED, d, Optional.of(d)), now); // its routes and services again
                 }
+            // a router whose delegation ended (released, or expired while prefixd was not running) gets its number again
+            for (var f : stored.formers().entrySet()) delegations.remember(f.getKey(), f.getValue());
+            for (Delegation d : stored.delegations()) if (!d.validUntil().isAfter(now)) delegations.remember(d.key(), d.index());
             if (routers > 0) log.info("{}: {} delegation(s) to downstream routers read back from {}", setup.lan(), routers, leaseFile);
         } catch (IOException | IllegalArgumentException e) {
             log.error("{}: the LAN lease file {} cannot be read ({}): starting without leases; {}", setup.lan(), leaseFile, e.getMessage(),
@@ -477,8 +480,8 @@ public final class LanServerComponent implements LanClientMonitor {
         Channel ch = channel;
         if (ch == null) return Optional.empty();
         try {
-            return Optional.of(ch.eventLoop().submit(() -> new LanLeaseFile.Stored(List.copyOf(server.bindings().allBound()), List.copyOf(server.delegations().all())))
-                    .get(2, TimeUnit.SECONDS));
+            return Optional.of(ch.eventLoop().submit(() -> new LanLeaseFile.Stored(List.copyOf(server.bindings().allBound()), List.copyOf(server.delegations().all()),
+                    server.delegations().formers())).get(2, TimeUnit.SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
@@ -495,7 +498,7 @@ public final class LanServerComponent implements LanClientMonitor {
         if (copied.isEmpty()) return;
         LanLeaseFile.Stored stored = copied.get();
         try {
-            LanLeaseFile.write(leaseFile, stored.leases(), stored.delegations());
+            LanLeaseFile.write(leaseFile, stored);
         } catch (IOException e) {
             log.error("{}: could not write the LAN lease file {}: {} (the leases stay in memory)", setup.lan(), leaseFile, e.toString());
         }
@@ -581,7 +584,7 @@ public final class LanServerComponent implements LanClientMonitor {
         registered.clear();
         if (last != null) {
             try {
-                LanLeaseFile.write(leaseFile, last.leases(), last.delegations());
+                LanLeaseFile.write(leaseFile, last);
             } catch (IOException e) {
                 log.error("{}: could not write the LAN lease file {}: {}", setup.lan(), leaseFile, e.toString());
             }
