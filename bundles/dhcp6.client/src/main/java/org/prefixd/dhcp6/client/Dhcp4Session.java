@@ -417,18 +417,12 @@ public final class Dhcp4Session {
 
     /** The options asked for that prefixd does not read, within {@link ReceivedOption}'s bounds; the codes beyond them go to {@code setAside}. */
     private List<ReceivedOption> received(Dhcp4Options o, List<Integer> setAside) {
-        List<ReceivedOption> out = new ArrayList<>();
-        int bytes = 0;
+        KeptOptions out = new KeptOptions();
         for (Dhcp4Option option : o) {
             if (!settings.requestedOptions().contains(option.code()) || interpreted(option.code())) continue;
-            if (bytes + option.data().length() > ReceivedOption.MAX_BYTES_PER_LEASE) {
-                setAside.add(option.code());
-                continue;
-            }
-            bytes += option.data().length();
-            out.add(new ReceivedOption(option.code(), option.data().hex()));
+            if (out.offer(option.code(), option.data()) != KeptOptions.Verdict.KEPT) setAside.add(option.code()); // a DHCPv4 option is never TOO_LONG (255 bytes)
         }
-        return out;
+        return out.list();
     }
 
     private static boolean interpreted(int code) {

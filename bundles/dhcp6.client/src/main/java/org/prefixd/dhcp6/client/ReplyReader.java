@@ -174,24 +174,18 @@ public final class ReplyReader {
 
     /** The owner's options as the server sent them (their bodies, hex), within the bounds; the rest is set aside, named. */
     private List<ReceivedOption> received(Options options, List<String> setAside) {
-        List<ReceivedOption> out = new ArrayList<>();
-        if (kept.isEmpty()) return out;
-        int total = 0;
+        KeptOptions out = new KeptOptions();
+        if (kept.isEmpty()) return out.list();
         for (Option option : options) {
             if (!kept.contains(option.code())) continue;
             org.prefixd.dhcp6.codec.Bytes body = Dhcp6Codec.encodeBody(option);
-            if (body.length() > ReceivedOption.MAX_BYTES) {
-                setAside.add("option " + option.code() + " of " + body.length() + " bytes (more than " + ReceivedOption.MAX_BYTES + " are not kept)");
-                continue;
+            switch (out.offer(option.code(), body)) {
+                case TOO_LONG -> setAside.add("option " + option.code() + " of " + body.length() + " bytes (more than " + ReceivedOption.MAX_BYTES + " are not kept)");
+                case LEASE_FULL -> setAside.add("option " + option.code() + ": the options kept reach " + ReceivedOption.MAX_BYTES_PER_LEASE + " bytes");
+                case KEPT -> { }
             }
-            if (total + body.length() > ReceivedOption.MAX_BYTES_PER_LEASE) {
-                setAside.add("option " + option.code() + ": the options kept reach " + ReceivedOption.MAX_BYTES_PER_LEASE + " bytes");
-                continue;
-            }
-            total += body.length();
-            out.add(new ReceivedOption(option.code(), body.hex()));
         }
-        return out;
+        return out.list();
     }
 
     /** §20.4.1: a Reply may carry the key for later Reconfigure messages (RKAP, type 1). */
